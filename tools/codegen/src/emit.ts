@@ -1,0 +1,37 @@
+import { IndentationText, Project, type SourceFileStructure } from "ts-morph";
+import { emitIndex, emitOperationTable } from "./emit/emitIndex.js";
+import { emitModel } from "./emit/emitModel.js";
+import { emitOperation } from "./emit/emitOperation.js";
+import { generatedHeader } from "./emit/header.js";
+import type { Plan } from "./plan.js";
+
+/** Generated files: path relative to the output folder, to full text. */
+export type GeneratedFiles = Map<string, string>;
+
+/**
+ * Prints every planned file with ts-morph. The project lives in memory and loads no lib files:
+ * nothing is type-checked here (the client's own typecheck does that), which keeps emit fast.
+ */
+export function emitFiles(plan: Plan, runtimeTemplates: ReadonlyMap<string, string>): GeneratedFiles {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: { noLib: true, types: [] },
+    manipulationSettings: { useTrailingCommas: true, indentationText: IndentationText.TwoSpaces },
+  });
+  const header = generatedHeader(plan.ir.specFile);
+  const files: GeneratedFiles = new Map();
+  const print = (path: string, structure: SourceFileStructure) => {
+    const file = project.createSourceFile(`/out/${path}`, structure);
+    // Structures print nested multi-line text with uneven indentation; the formatter evens it out.
+    // file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true });
+    files.set(path, header + file.getFullText());
+  };
+  for (const [name, text] of runtimeTemplates) {
+    files.set(`runtime/${name}`, generatedHeader(plan.ir.specFile, `runtime/${name}`) + text);
+  }
+  for (const model of plan.models) print(`${model.module}.ts`, emitModel(model));
+  for (const operation of plan.operations) print(`${operation.module}.ts`, emitOperation(plan.ir, operation));
+  print("operationTable.ts", emitOperationTable(plan));
+  print("index.ts", emitIndex(plan));
+  return files;
+}

@@ -1,0 +1,59 @@
+import { type SourceFileStructure, StructureKind } from "ts-morph";
+import type { Plan } from "../plan.js";
+import { imp } from "./fileContext.js";
+
+// Runtime pieces that are part of the public surface; the readers and writers stay internal.
+const PUBLIC_RUNTIME = [
+  { from: "./runtime/int64.js", values: ["toInt64String"], types: ["Int64", "Int64Input"] },
+  { from: "./runtime/parameterError.js", values: ["DmsParameterError"], types: [] },
+  { from: "./runtime/responseError.js", values: ["DmsResponseFormatError"], types: [] },
+  { from: "./runtime/parseJsonExact.js", values: ["parseJsonExact"], types: [] },
+  {
+    from: "./runtime/operation.js",
+    values: [],
+    types: ["CallOptions", "Command", "DmsTransport", "OperationDescriptor", "ParameterDescriptor", "WireParameters", "WireType"],
+  },
+  { from: "./runtime/decodeParameters.js", values: ["decodeParameters"], types: ["DecodeResult", "DecodedValue"] },
+];
+
+/** The index: re-exports every operation, model and the public runtime pieces. */
+export function emitIndex(plan: Plan): SourceFileStructure {
+  const statements: SourceFileStructure["statements"] = [];
+  const add = (from: string, values: string[], types: string[]) => {
+    if (values.length > 0)
+      statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: from, namedExports: values });
+    if (types.length > 0) {
+      statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: from, namedExports: types, isTypeOnly: true });
+    }
+  };
+  for (const r of PUBLIC_RUNTIME) add(r.from, r.values, r.types);
+  // Whole modules: every type a signature mentions (inline response parts too) must be reachable.
+  for (const m of [...plan.models, ...plan.operations]) {
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./${m.module}.js` });
+  }
+  add("./operationTable.js", ["operationTable"], ["ActionName"]);
+  return { kind: StructureKind.SourceFile, statements };
+}
+
+/** The table of every operation by action name, for the CLI's `call` and the emulator. */
+export function emitOperationTable(plan: Plan): SourceFileStructure {
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [
+      ...plan.operations.map((o) => imp(`./${o.module}.js`, [o.command])),
+      [
+        "/** Every operation in the spec, by action name: its descriptor, serializer and deserializer. */",
+        "export const operationTable = {",
+        ...plan.operations.map((o) => `  ${o.operation.action}: ${o.command},`),
+        "} as const;",
+      ].join("\n"),
+      {
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: "ActionName",
+        docs: ["The name of an action in the operation table."],
+        type: "keyof typeof operationTable",
+      },
+    ],
+  };
+}

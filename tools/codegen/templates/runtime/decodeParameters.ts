@@ -1,0 +1,67 @@
+import { toInt64String } from "./int64.js";
+import type { OperationDescriptor, ParameterDescriptor } from "./operation.js";
+
+/** A decoded parameter value: int64 as canonical decimal text, int32 as number. */
+export type DecodedValue = string | number | boolean;
+
+/** The result of decoding wire parameters: the values, or the first problem in the API's terms. */
+export type DecodeResult =
+  | { readonly ok: true; readonly values: Record<string, DecodedValue> }
+  | {
+      readonly ok: false;
+      readonly code: "MissingParameter" | "InvalidParameter";
+      readonly parameter: string;
+      readonly reason: string;
+    };
+
+const INT32 = /^-?\d{1,10}$/;
+
+/**
+ * Decodes text parameters (from a query string, a form body or a command line) by the operation's
+ * descriptor, the way the API gateway checks them. Parameters the operation does not declare are ignored.
+ */
+export function decodeParameters(operation: OperationDescriptor, raw: Readonly<Record<string, string>>): DecodeResult {
+  const values: Record<string, DecodedValue> = {};
+  for (const p of operation.parameters) {
+    const text = Object.hasOwn(raw, p.name) ? raw[p.name] : undefined;
+    if (text === undefined || text === "") {
+      if (p.required) return { ok: false, code: "MissingParameter", parameter: p.name, reason: "is required" };
+      continue;
+    }
+    const value = decodeValue(p, text);
+    if (value === undefined) {
+      return { ok: false, code: "InvalidParameter", parameter: p.name, reason: `must be ${expected(p)}` };
+    }
+    values[p.name] = value;
+  }
+  return { ok: true, values };
+}
+
+function decodeValue(p: ParameterDescriptor, text: string): DecodedValue | undefined {
+  switch (p.wireType) {
+    case "Long":
+      return toInt64String(text);
+    case "Integer": {
+      if (!INT32.test(text)) return undefined;
+      const n = Number(text);
+      return n >= -(2 ** 31) && n <= 2 ** 31 - 1 ? n : undefined;
+    }
+    case "Boolean":
+      return text === "true" ? true : text === "false" ? false : undefined;
+    case "String":
+      return text;
+  }
+}
+
+function expected(p: ParameterDescriptor): string {
+  switch (p.wireType) {
+    case "Long":
+      return "an int64 integer";
+    case "Integer":
+      return "an int32 integer";
+    case "Boolean":
+      return "true or false";
+    case "String":
+      return "a string";
+  }
+}

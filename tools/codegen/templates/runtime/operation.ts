@@ -1,0 +1,59 @@
+/** A parameter's type on the wire, as the Alibaba Cloud API metadata names it. */
+export type WireType = "Long" | "Integer" | "String" | "Boolean";
+
+/** What the generator knows about one request parameter. */
+export interface ParameterDescriptor {
+  /** The wire name, e.g. `DagInstanceId`. */
+  readonly name: string;
+  /** The wire type: Long is int64, Integer int32. */
+  readonly wireType: WireType;
+  /** Whether the API refuses a request without it. */
+  readonly required: boolean;
+  /** The spec's description. */
+  readonly description: string;
+}
+
+/** What the generator knows about one RPC operation. */
+export interface OperationDescriptor {
+  /** The product code, e.g. `dms-enterprise`. */
+  readonly product: string;
+  /** The action name, e.g. `ResumeTaskFlowInstance`. */
+  readonly action: string;
+  /** The API version, e.g. `2018-11-01`. */
+  readonly version: string;
+  /** The API style; always RPC here. */
+  readonly style: "RPC";
+  /** The HTTP methods the API accepts for this action. */
+  readonly methods: readonly ("GET" | "POST")[];
+  /** The path every request goes to. */
+  readonly pathname: string;
+  /** The one-line summary from the spec. */
+  readonly summary: string;
+  /** The request parameters, in spec order. */
+  readonly parameters: readonly ParameterDescriptor[];
+}
+
+/** Request parameters as they go on the wire: wire name to text. */
+export type WireParameters = Record<string, string>;
+
+/** Everything a transport needs to run one operation: its descriptor, serializer and deserializer. */
+export interface Command<Input, Output> {
+  /** The operation this command runs. */
+  readonly operation: OperationDescriptor;
+  /** Checks the input and turns it into wire parameters; throws DmsParameterError. */
+  readonly serialize: (input: Input) => WireParameters;
+  /** Turns a successful response body into the typed output, keeping int64 values exact. */
+  readonly deserialize: (body: string) => Output;
+}
+
+/** Per-call options every transport understands. */
+export interface CallOptions {
+  /** Aborts the call. */
+  readonly signal?: AbortSignal;
+}
+
+/** Sends commands to the API; `DmsClient` in `@dmsflow/core` is the standard implementation. */
+export interface DmsTransport<Options extends CallOptions = CallOptions> {
+  /** Serializes the input, sends it, and resolves with the deserialized output. */
+  send<Input, Output>(command: Command<Input, Output>, input: Input, options?: Options): Promise<Output>;
+}
