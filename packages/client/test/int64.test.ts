@@ -47,6 +47,7 @@ describe("int64 inputs", () => {
   it("name the parameter and the fix when a number has already lost digits", () => {
     const error = (() => {
       try {
+        // biome-ignore lint/correctness/noPrecisionLoss: the point is a number that has already lost digits
         serializeResumeTaskFlowInstanceInput({ DagId: 1, DagInstanceId: 9007199254740993 });
       } catch (e) {
         return e as DmsParameterError;
