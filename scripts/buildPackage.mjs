@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // Builds the package in the current folder: ESM and declarations with tsc, then the CommonJS copy
 // with esbuild file by file (a second tsc pass would double the build time for the same output).
+// With --bundle (the libraries), each format's JavaScript becomes one index.js with dependencies
+// external: loading ~50 small modules cost ~25 ms at import, one file ~5 ms; declarations stay per file.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 
 const require = createRequire(import.meta.url);
 const tsc = require.resolve("typescript/bin/tsc");
+const esm = "dist/esm";
+const cjs = "dist/cjs";
 rmSync("dist", { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
 
-const esm = "dist/esm";
-const cjs = "dist/cjs";
 for (const entry of readdirSync(esm, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile()) continue;
   const from = join(entry.parentPath, entry.name);
@@ -28,3 +30,20 @@ for (const entry of readdirSync(esm, { recursive: true, withFileTypes: true })) 
 }
 // Inside dist/cjs, .js and .d.ts files are CommonJS (and typed as such) whatever the package type says.
 writeFileSync(join(cjs, "package.json"), '{ "type": "commonjs" }\n');
+
+if (process.argv.includes("--bundle")) {
+  const manifest = JSON.parse(readFileSync("package.json", "utf8"));
+  const external = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+  const common = { bundle: true, platform: "node", target: "node20", external, logLevel: "warning", write: false };
+  // Both formats come from the per-file ESM output, before it is removed.
+  const bundled = {
+    [esm]: buildSync({ ...common, entryPoints: [`${esm}/index.js`], format: "esm" }).outputFiles[0].text,
+    [cjs]: buildSync({ ...common, entryPoints: [`${esm}/index.js`], format: "cjs" }).outputFiles[0].text,
+  };
+  for (const [dir, code] of Object.entries(bundled)) {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith(".js")) rmSync(join(entry.parentPath, entry.name));
+    }
+    writeFileSync(join(dir, "index.js"), code);
+  }
+}

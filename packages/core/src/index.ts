@@ -1,9 +1,72 @@
 /**
- * @dmsflow/core: the runtime for @dmsflow/client. This entry grows with the core issue; the
- * signing primitives are here first because the emulator verifies requests with them.
+ * @dmsflow/core: the runtime for @dmsflow/client. DmsClient signs (V3 or V1), sends over
+ * keep-alive connections with timeouts, proxy support and standard retries, keeps int64 exact and
+ * throws one-line DmsError subclasses; helpers paginate, wait and resume in bulk.
  */
+
+export type { DmsCallOptions } from "./client/DmsCallOptions.js";
+export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, DmsClient } from "./client/DmsClient.js";
+export type { DmsClientOptions } from "./client/DmsClientOptions.js";
+export { CredentialCache, REFRESH_BEFORE_EXPIRY_MS } from "./credentials/CredentialCache.js";
+export { type CliProfileOptions, cliProfileCredentials } from "./credentials/cliProfileCredentials.js";
+export { type CredentialsFileOptions, credentialsFileCredentials, parseIni } from "./credentials/credentialsFileCredentials.js";
+export type {
+  CredentialChainOptions,
+  CredentialLookup,
+  CredentialModelSource,
+  CredentialSource,
+  DmsCredentialProvider,
+  DmsCredentials,
+  DmsCredentialsOption,
+  ResolvedCredentials,
+} from "./credentials/DmsCredentials.js";
+export { environmentCredentials } from "./credentials/environmentCredentials.js";
+export { defaultCredentialSources, resolveCredentials } from "./credentials/resolveCredentials.js";
+export { type DmsRegion, KNOWN_REGIONS } from "./endpoint/knownRegions.js";
+export { type DmsNetwork, type EndpointOptions, type ResolvedEndpoint, resolveEndpoint } from "./endpoint/resolveEndpoint.js";
+export { type RegionLookupOptions, resolveRegion } from "./endpoint/resolveRegion.js";
+export { DmsError, type DmsErrorDetails } from "./errors/DmsError.js";
+export { DmsConfigError, DmsCredentialsError, DmsValidationError, DmsWaiterError } from "./errors/localErrors.js";
+export { REDACTED, redactSecrets } from "./errors/redactSecrets.js";
+export {
+  DmsBusinessError,
+  DmsResponseError,
+  DmsServiceError,
+  type DmsServiceErrorDetails,
+  DmsThrottlingError,
+} from "./errors/serviceErrors.js";
+export { DmsAbortError, DmsNetworkError, DmsTimeoutError, type DmsTransportErrorDetails } from "./errors/transportErrors.js";
+export type { CertificateAuthority } from "./http/HttpConnection.js";
+export { bypassesProxy, type ProxySettings, proxyFor } from "./http/proxyFromEnvironment.js";
+export type {
+  DmsCompleteEvent,
+  DmsHooks,
+  DmsRequestEvent,
+  DmsRequestView,
+  DmsResponseEvent,
+  DmsRetryEvent,
+} from "./logging/DmsHooks.js";
+export { maskAccessKeyId, redactRequest } from "./logging/redactRequest.js";
+export { DmsCallContext, type DmsHttpRequest, type DmsHttpResponse, type ResolvedRetry } from "./middleware/DmsCallContext.js";
+export {
+  DMS_STEPS,
+  type DmsHandler,
+  type DmsMiddleware,
+  type DmsMiddlewareEntry,
+  type DmsStep,
+  MiddlewareStack,
+} from "./middleware/MiddlewareStack.js";
+export {
+  RESUMED_STATUSES,
+  type ResumeRecovery,
+  type ResumeTaskFlowInstanceResult,
+} from "./middleware/resumeRecoveryMiddleware.js";
+export type { DmsSignatureVersion } from "./middleware/signMiddleware.js";
+export { type DmsRetryOptions, resolveRetry, retryDelayMs, STANDARD_RETRY } from "./retry/retryPolicy.js";
 export { byCodeUnit, canonicalQuery } from "./signing/canonicalQuery.js";
 export { rpcEncode } from "./signing/rpcEncode.js";
+export { signRequestV1 } from "./signing/signRequestV1.js";
+export { signRequestV3 } from "./signing/signRequestV3.js";
 export { signatureV1, stringToSignV1 } from "./signing/signV1.js";
 export {
   authorizationV3,
@@ -15,3 +78,25 @@ export {
   V3_ALGORITHM,
   type V3Request,
 } from "./signing/signV3.js";
+export {
+  type FindTaskFlowInstanceOptions,
+  findTaskFlowInstance,
+  type TaskFlowInstanceRef,
+} from "./taskFlowInstances/findTaskFlowInstance.js";
+export {
+  DEFAULT_PAGE_SIZE,
+  type PaginateListTaskFlowInstanceInput,
+  paginateListTaskFlowInstance,
+} from "./taskFlowInstances/paginateListTaskFlowInstance.js";
+export {
+  type ResumeProgressEvent,
+  type ResumeSuspendedInstancesOptions,
+  type ResumeSuspendedInstancesResult,
+  resumeSuspendedInstances,
+} from "./taskFlowInstances/resumeSuspendedInstances.js";
+export {
+  STATUS_NAMES,
+  TERMINAL_STATUSES,
+  type WaitForTaskFlowInstanceOptions,
+  waitForTaskFlowInstance,
+} from "./taskFlowInstances/waitForTaskFlowInstance.js";

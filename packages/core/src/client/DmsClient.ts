@@ -1,0 +1,283 @@
+import {
+  type Command,
+  type DmsTransport,
+  type GetTaskFlowGraphInput,
+  type GetTaskFlowGraphOutput,
+  type GetUserActiveTenantInput,
+  type GetUserActiveTenantOutput,
+  getTaskFlowGraph,
+  getUserActiveTenant,
+  type ListDAGVersionsInput,
+  type ListDAGVersionsOutput,
+  type ListTaskFlowInput,
+  type ListTaskFlowInstanceInput,
+  type ListTaskFlowInstanceOutput,
+  type ListTaskFlowOutput,
+  type ListUserTenantsInput,
+  type ListUserTenantsOutput,
+  listDAGVersions,
+  listTaskFlow,
+  listTaskFlowInstance,
+  listUserTenants,
+  type MakeTaskFlowInstanceSuccessInput,
+  type MakeTaskFlowInstanceSuccessOutput,
+  makeTaskFlowInstanceSuccess,
+  type ReRunTaskFlowInstanceInput,
+  type ReRunTaskFlowInstanceOutput,
+  type ResumeTaskFlowInstanceInput,
+  reRunTaskFlowInstance,
+  resumeTaskFlowInstance,
+  type StopTaskFlowInstanceInput,
+  type StopTaskFlowInstanceOutput,
+  type SuspendTaskFlowInstanceInput,
+  type SuspendTaskFlowInstanceOutput,
+  stopTaskFlowInstance,
+  suspendTaskFlowInstance,
+} from "@dmsflow/client";
+import { CredentialCache } from "../credentials/CredentialCache.js";
+import { resolveEndpoint } from "../endpoint/resolveEndpoint.js";
+import { resolveRegion } from "../endpoint/resolveRegion.js";
+import { DmsConfigError } from "../errors/localErrors.js";
+import { HttpConnection } from "../http/HttpConnection.js";
+import { proxyFor } from "../http/proxyFromEnvironment.js";
+import { sendHttpRequest } from "../http/sendHttpRequest.js";
+import { combineHooks } from "../logging/combineHooks.js";
+import type { DmsHooks } from "../logging/DmsHooks.js";
+import { debugHooks } from "../logging/debugHooks.js";
+import { redactRequest } from "../logging/redactRequest.js";
+import { buildMiddleware } from "../middleware/buildMiddleware.js";
+import { DmsCallContext, type DmsHttpResponse, type ResolvedRetry } from "../middleware/DmsCallContext.js";
+import { deserializeMiddleware } from "../middleware/deserializeMiddleware.js";
+import { type DmsHandler, MiddlewareStack } from "../middleware/MiddlewareStack.js";
+import { type ResumeTaskFlowInstanceResult, resumeRecoveryMiddleware } from "../middleware/resumeRecoveryMiddleware.js";
+import { retryMiddleware } from "../middleware/retryMiddleware.js";
+import { serializeMiddleware } from "../middleware/serializeMiddleware.js";
+import { type DmsSignatureVersion, signMiddleware } from "../middleware/signMiddleware.js";
+import { resolveRetry } from "../retry/retryPolicy.js";
+import type { DmsCallOptions } from "./DmsCallOptions.js";
+import { CLIENT_OPTION_NAMES, type DmsClientOptions } from "./DmsClientOptions.js";
+import { userAgent } from "./userAgent.js";
+
+/** Default time allowed to open a connection. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** Default total time allowed per attempt. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+interface CallSettings {
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  retry: ResolvedRetry;
+  throwOnBusinessError: boolean;
+}
+
+/**
+ * The DMS Enterprise client: one method per operation, plus `send(command, input, options)` so
+ * that every generated function of @dmsflow/client works with it. Each call runs the middleware
+ * steps initialize -> serialize -> build -> finalizeRequest (retry, sign) -> deserialize over a
+ * keep-alive connection.
+ */
+export class DmsClient implements DmsTransport<DmsCallOptions> {
+  /** The endpoint origin, e.g. `https://dms-enterprise.cn-hangzhou.aliyuncs.com`. */
+  readonly endpoint: string;
+  /** The region, when one was given. */
+  readonly regionId: string | undefined;
+  /** The signature the client sends. */
+  readonly signatureVersion: DmsSignatureVersion;
+  /** The middleware stack; add or remove entries by step and name. */
+  readonly middleware: MiddlewareStack;
+  readonly #connection: HttpConnection;
+  readonly #hooks: DmsHooks;
+  readonly #defaults: CallSettings;
+
+  constructor(options: DmsClientOptions = {}) {
+    checkOptionNames(options);
+    const env = options.env ?? process.env;
+    // An explicit endpoint needs no region, so the aliyun CLI config is only read when it helps.
+    this.regionId =
+      options.regionId ??
+      (options.endpoint === undefined ? resolveRegion({ env, homeDir: options.homeDir, profile: options.profile }) : undefined);
+    const endpoint = resolveEndpoint({ regionId: this.regionId, endpoint: options.endpoint, network: options.network });
+    this.endpoint = endpoint.origin;
+    this.signatureVersion = oneOf("signatureVersion", options.signatureVersion, ["v3", "v1"], "v3");
+    const method = oneOf("httpMethod", options.httpMethod, ["POST", "GET"], "POST");
+    const connectTimeoutMs = positive("connectTimeoutMs", options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS);
+    this.#defaults = {
+      signal: undefined,
+      timeoutMs: positive("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS),
+      retry: resolveRetry(options.retry),
+      throwOnBusinessError: options.throwOnBusinessError ?? true,
+    };
+    this.#connection = new HttpConnection(endpoint, proxyFor(endpoint, env, options.proxy), connectTimeoutMs, options.ca);
+    const debug = debugWriter(options.debug, env);
+    this.#hooks = combineHooks([options.hooks, debug ? debugHooks(debug) : undefined]);
+    const credentials = new CredentialCache(options.credentials, { env, homeDir: options.homeDir, profile: options.profile });
+
+    this.middleware = new MiddlewareStack(this.#transport);
+    this.middleware
+      .add({ step: "initialize", name: "resumeRecovery", middleware: resumeRecoveryMiddleware(this) })
+      .add({ step: "serialize", name: "serializeInput", middleware: serializeMiddleware })
+      .add({
+        step: "build",
+        name: "buildRequest",
+        middleware: buildMiddleware({ host: endpoint.host, userAgent: userAgent(options.userAgent), method }),
+      })
+      .add({ step: "finalizeRequest", name: "retry", middleware: retryMiddleware(this.#hooks) })
+      .add({ step: "finalizeRequest", name: "sign", middleware: signMiddleware(credentials, this.signatureVersion) })
+      .add({ step: "deserialize", name: "deserializeResponse", middleware: deserializeMiddleware });
+    for (const entry of options.middleware ?? []) this.middleware.add(entry);
+  }
+
+  /** Sends any generated command: serializes, signs, sends with retries, and deserializes. */
+  async send<Input, Output>(command: Command<Input, Output>, input: Input, options?: DmsCallOptions): Promise<Output> {
+    const context = new DmsCallContext(command as unknown as Command<unknown, unknown>, input, this.#settings(options));
+    const handler = this.middleware.handler();
+    const onComplete = this.#hooks.onComplete;
+    if (!onComplete) return (await handler(context)) as Output;
+    try {
+      const output = (await handler(context)) as Output;
+      onComplete({
+        action: context.action,
+        attempts: context.attempt,
+        durationMs: performance.now() - context.startedAt,
+        error: undefined,
+      });
+      return output;
+    } catch (error) {
+      onComplete({ action: context.action, attempts: context.attempt, durationMs: performance.now() - context.startedAt, error });
+      throw error;
+    }
+  }
+
+  /** Closes the kept-alive connections; calls made afterwards open new ones. */
+  destroy(): void {
+    this.#connection.destroy();
+  }
+
+  /** Resumes a suspended task-flow instance; safe to retry (see the README's "Resume safety"). */
+  resumeTaskFlowInstance(input: ResumeTaskFlowInstanceInput, options?: DmsCallOptions): Promise<ResumeTaskFlowInstanceResult> {
+    return resumeTaskFlowInstance(this, input, options);
+  }
+
+  /** Suspends a running task-flow instance. */
+  suspendTaskFlowInstance(input: SuspendTaskFlowInstanceInput, options?: DmsCallOptions): Promise<SuspendTaskFlowInstanceOutput> {
+    return suspendTaskFlowInstance(this, input, options);
+  }
+
+  /** Stops a task-flow instance. */
+  stopTaskFlowInstance(input: StopTaskFlowInstanceInput, options?: DmsCallOptions): Promise<StopTaskFlowInstanceOutput> {
+    return stopTaskFlowInstance(this, input, options);
+  }
+
+  /** Re-runs a finished task-flow instance. */
+  reRunTaskFlowInstance(input: ReRunTaskFlowInstanceInput, options?: DmsCallOptions): Promise<ReRunTaskFlowInstanceOutput> {
+    return reRunTaskFlowInstance(this, input, options);
+  }
+
+  /** Marks a task-flow instance as succeeded. */
+  makeTaskFlowInstanceSuccess(
+    input: MakeTaskFlowInstanceSuccessInput,
+    options?: DmsCallOptions,
+  ): Promise<MakeTaskFlowInstanceSuccessOutput> {
+    return makeTaskFlowInstanceSuccess(this, input, options);
+  }
+
+  /** Lists the instances of a task flow, one page at a time (see paginateListTaskFlowInstance for all pages). */
+  listTaskFlowInstance(input: ListTaskFlowInstanceInput, options?: DmsCallOptions): Promise<ListTaskFlowInstanceOutput> {
+    return listTaskFlowInstance(this, input, options);
+  }
+
+  /** Reads the graph (nodes and edges) of a task flow. */
+  getTaskFlowGraph(input: GetTaskFlowGraphInput, options?: DmsCallOptions): Promise<GetTaskFlowGraphOutput> {
+    return getTaskFlowGraph(this, input, options);
+  }
+
+  /** Lists the published versions of a task flow. */
+  listDAGVersions(input: ListDAGVersionsInput, options?: DmsCallOptions): Promise<ListDAGVersionsOutput> {
+    return listDAGVersions(this, input, options);
+  }
+
+  /** Lists the task flows of the tenant. */
+  listTaskFlow(input: ListTaskFlowInput = {}, options?: DmsCallOptions): Promise<ListTaskFlowOutput> {
+    return listTaskFlow(this, input, options);
+  }
+
+  /** Reads the caller's active tenant. */
+  getUserActiveTenant(input: GetUserActiveTenantInput = {}, options?: DmsCallOptions): Promise<GetUserActiveTenantOutput> {
+    return getUserActiveTenant(this, input, options);
+  }
+
+  /** Lists the caller's tenants. */
+  listUserTenants(input: ListUserTenantsInput = {}, options?: DmsCallOptions): Promise<ListUserTenantsOutput> {
+    return listUserTenants(this, input, options);
+  }
+
+  readonly #transport: DmsHandler = (context) => {
+    const request = context.signedRequest!;
+    const { onRequest, onResponse } = this.#hooks;
+    if (!onRequest && !onResponse) return sendHttpRequest(this.#connection, request, context);
+    onRequest?.({ action: context.action, attempt: context.attempt, request: redactRequest(request, this.endpoint) });
+    const started = performance.now();
+    return sendHttpRequest(this.#connection, request, context).then((response) => {
+      onResponse?.({
+        action: context.action,
+        attempt: context.attempt,
+        statusCode: response.statusCode,
+        requestId: requestIdOf(response),
+        durationMs: performance.now() - started,
+      });
+      return response;
+    });
+  };
+
+  #settings(options: DmsCallOptions | undefined): CallSettings {
+    if (options === undefined) return this.#defaults;
+    const defaults = this.#defaults;
+    return {
+      signal: options.signal,
+      timeoutMs: options.timeoutMs === undefined ? defaults.timeoutMs : positive("timeoutMs", options.timeoutMs, 0),
+      retry: options.retry === undefined ? defaults.retry : resolveRetry(options.retry, defaults.retry),
+      throwOnBusinessError: options.throwOnBusinessError ?? defaults.throwOnBusinessError,
+    };
+  }
+}
+
+function checkOptionNames(options: DmsClientOptions): void {
+  if (options === null || typeof options !== "object") {
+    throw new DmsConfigError("options", "DmsClient options must be an object, e.g. { regionId: 'cn-hangzhou' }.");
+  }
+  for (const name of Object.keys(options)) {
+    if ((CLIENT_OPTION_NAMES as readonly string[]).includes(name)) continue;
+    const near = CLIENT_OPTION_NAMES.find((known) => known.toLowerCase() === name.toLowerCase() || known.startsWith(name));
+    throw new DmsConfigError(name, `Unknown DmsClient option ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : "."}`);
+  }
+}
+
+function oneOf<T extends string>(option: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (allowed.includes(value)) return value;
+  throw new DmsConfigError(
+    option,
+    `${option} must be ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, got ${JSON.stringify(value)}.`,
+  );
+}
+
+function positive(option: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
+  throw new DmsConfigError(option, `${option} must be a positive number of milliseconds, got ${String(value)}.`);
+}
+
+function debugWriter(option: DmsClientOptions["debug"], env: Readonly<Record<string, string | undefined>>) {
+  if (typeof option === "function") return option;
+  if (option === true || (option === undefined && /(^|[\s,])dmsflow\*?($|[\s,])/.test(env.DEBUG ?? ""))) {
+    return (line: string) => process.stderr.write(`${line}\n`);
+  }
+  return undefined;
+}
+
+function requestIdOf(response: DmsHttpResponse): string | undefined {
+  const header = response.headers["x-acs-request-id"];
+  if (typeof header === "string") return header;
+  const match = /"RequestId"\s*:\s*"([^"]*)"/.exec(response.body);
+  return match?.[1];
+}

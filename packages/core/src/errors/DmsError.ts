@@ -1,0 +1,47 @@
+/** Fields every dmsflow error can carry besides its message. */
+export interface DmsErrorDetails {
+  /** The API action the error belongs to, when there is one. */
+  readonly action?: string | undefined;
+  /** The service's RequestId (from the body or the x-acs-request-id header). */
+  readonly requestId?: string | undefined;
+  /** How many attempts were made before this error was thrown. */
+  readonly attempts?: number | undefined;
+  /** The underlying error, when there is one (never a secret-bearing object). */
+  readonly cause?: unknown;
+}
+
+/**
+ * The base of every error dmsflow throws. `code` is stable and machine-readable; `message` is one
+ * line saying what went wrong and what to do. No message or field ever holds a secret.
+ */
+export class DmsError extends Error {
+  override readonly name: string = "DmsError";
+  /** A stable code: the service's error code, or a dmsflow code such as `Timeout`. */
+  readonly code: string;
+  /** The API action, when the error belongs to a call. */
+  readonly action: string | undefined;
+  /** The service's RequestId, when the service answered. */
+  readonly requestId: string | undefined;
+  /** Whether the standard retry policy would try the call again. */
+  readonly retryable: boolean;
+  /** How many attempts were made (set once retries are over). */
+  attempts: number | undefined;
+
+  constructor(code: string, message: string, retryable: boolean, details: DmsErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.action = details.action;
+    this.requestId = details.requestId;
+    this.retryable = retryable;
+    this.attempts = details.attempts;
+  }
+
+  /** A plain object for logs and JSON output; holds only what the message may hold. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (value !== undefined && key !== "cause") out[key] = value;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,49 @@
+import { DmsError, type DmsErrorDetails } from "./DmsError.js";
+
+/** The input was refused before anything was sent; `parameter` names the culprit. */
+export class DmsValidationError extends DmsError {
+  override readonly name: string = "DmsValidationError";
+  /** The wire name of the parameter at fault (empty when the whole input is wrong). */
+  readonly parameter: string;
+
+  constructor(message: string, details: DmsErrorDetails & { readonly parameter: string }) {
+    super("ValidationError", message, false, details);
+    this.parameter = details.parameter;
+  }
+}
+
+/** No usable credentials: nothing found, an unsupported mode, or a broken file. Lists what was tried. */
+export class DmsCredentialsError extends DmsError {
+  override readonly name: string = "DmsCredentialsError";
+  /** Every source that was looked at, with what was found there. */
+  readonly tried: readonly string[];
+
+  constructor(code: string, message: string, tried: readonly string[] = []) {
+    super(code, message, false);
+    this.tried = tried;
+  }
+}
+
+/** A client option is wrong (unknown region, bad endpoint, bad number). */
+export class DmsConfigError extends DmsError {
+  override readonly name: string = "DmsConfigError";
+  /** The option at fault, e.g. `regionId`. */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super("ConfigError", message, false);
+    this.option = option;
+  }
+}
+
+/** A waiter gave up: the instance reached a final status that cannot match, or time ran out. */
+export class DmsWaiterError extends DmsError {
+  override readonly name: string = "DmsWaiterError";
+  /** The last status seen, or undefined when the instance was never found. */
+  readonly lastStatus: number | undefined;
+
+  constructor(code: "WaiterTimeout" | "WaiterTerminalState", message: string, lastStatus: number | undefined) {
+    super(code, message, false);
+    this.lastStatus = lastStatus;
+  }
+}

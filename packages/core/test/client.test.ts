@@ -1,0 +1,153 @@
+import { listTaskFlowInstance, operationTable, resumeTaskFlowInstance } from "@dmsflow/client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DmsClient, DmsConfigError, DmsValidationError } from "../src/index.js";
+import { DmsTestServer } from "./fixtures/dmsTestServer.js";
+import { TEST_CREDENTIALS, testClient } from "./fixtures/testClient.js";
+
+let server: DmsTestServer;
+const clients: DmsClient[] = [];
+const client = (options: Parameters<typeof testClient>[1] = {}) => {
+  const c = testClient(server, options);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  server = await DmsTestServer.start();
+});
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+});
+afterAll(() => server.close());
+
+describe("DmsClient", () => {
+  it("has one lower-camel-case method per operation of the generated client", () => {
+    const c = client();
+    for (const action of Object.keys(operationTable)) {
+      const name = action[0]!.toLowerCase() + action.slice(1);
+      expect(typeof (c as unknown as Record<string, unknown>)[name], name).toBe("function");
+    }
+  });
+
+  it.each([
+    ["v3", "POST"],
+    ["v3", "GET"],
+    ["v1", "POST"],
+    ["v1", "GET"],
+  ] as const)("sends requests the official libraries verify (%s %s)", async (signatureVersion, httpMethod) => {
+    const id = server.requests.length + 1000;
+    server.state.add("101", [{ Id: id, Status: 2 }]);
+    const before = server.requests.length;
+    const out = await client({ signatureVersion, httpMethod }).resumeTaskFlowInstance({
+      DagId: 101n,
+      DagInstanceId: id,
+      DagVersion: "v 1+(x)*",
+      Tid: "3",
+    });
+    expect(out).toMatchObject({ Success: true });
+    const seen = server.requests.slice(before);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      method: httpMethod,
+      signature: signatureVersion,
+      valid: true,
+      action: "ResumeTaskFlowInstance",
+    });
+    expect(seen[0]!.params).toMatchObject({ DagId: "101", DagInstanceId: String(id), DagVersion: "v 1+(x)*", Tid: "3" });
+  });
+
+  it("keeps int64 exact both ways: bigint and string in, decimal strings out", async () => {
+    server.state.add("9223372036854775807", [{ Id: "9007199254740993", Status: 2 }]);
+    const c = client();
+    const out = await c.listTaskFlowInstance({
+      DagId: 9223372036854775807n,
+      PageIndex: 1,
+      PageSize: 10,
+      Tid: "9007199254740993",
+    });
+    expect(server.requests.at(-1)!.params).toMatchObject({ DagId: "9223372036854775807", Tid: "9007199254740993" });
+    const instance = out.DAGInstanceList!.DAGInstance![0]!;
+    expect(instance.Id).toBe("9007199254740993");
+    expect(instance.HistoryDagId).toBe("9223372036854775807");
+    const tenant = await c.getUserActiveTenant();
+    expect(tenant.Tenant?.Tid).toBe("9007199254740993");
+    await c.resumeTaskFlowInstance({ DagId: "9223372036854775807", DagInstanceId: 9007199254740993n });
+    expect(server.requests.at(-1)!.params.DagInstanceId).toBe("9007199254740993");
+  });
+
+  it("works with the generated functions of @dmsflow/client", async () => {
+    server.state.add("102", [{ Id: 5, Status: 2 }]);
+    const c = client();
+    await expect(resumeTaskFlowInstance(c, { DagId: 102, DagInstanceId: 5 })).resolves.toMatchObject({ Success: true });
+    const page = await listTaskFlowInstance(c, { DagId: 102, PageIndex: 1, PageSize: 5 });
+    expect(page.DAGInstanceList?.DAGInstance?.[0]).toMatchObject({ Id: "5", Status: 1 });
+  });
+
+  it("reuses one kept-alive connection for sequential calls", async () => {
+    const c = client();
+    const before = server.requests.length;
+    for (let i = 0; i < 5; i++) await c.listTaskFlow();
+    const ports = new Set(server.requests.slice(before).map((r) => r.remotePort));
+    expect(ports.size).toBe(1);
+  });
+
+  it("signs STS credentials with the security token headers", async () => {
+    const c = client({ credentials: { ...TEST_CREDENTIALS, securityToken: "sts-token-value" } });
+    await c.listTaskFlow();
+    const seen = server.requests.at(-1)!;
+    expect(seen.valid).toBe(true);
+    expect(seen.headers["x-acs-security-token"]).toBe("sts-token-value");
+    expect(seen.headers["x-acs-accesskey-id"]).toBe("testid");
+    await client({
+      credentials: { ...TEST_CREDENTIALS, securityToken: "sts-token-value" },
+      signatureVersion: "v1",
+    }).listTaskFlow();
+    expect(server.requests.at(-1)).toMatchObject({ valid: true, params: { SecurityToken: "sts-token-value" } });
+  });
+
+  it("sends the user-agent suffix, and the x-acs headers the gateway routes by", async () => {
+    await client({ userAgent: "my-tool/1.2" }).listUserTenants();
+    const headers = server.requests.at(-1)!.headers;
+    expect(headers["user-agent"]).toMatch(/^dmsflow \(Node\.js v\d+.*\) my-tool\/1\.2$/);
+    expect(headers).toMatchObject({
+      "x-acs-action": "ListUserTenants",
+      "x-acs-version": "2018-11-01",
+      accept: "application/json",
+    });
+  });
+
+  it("refuses bad input before sending, naming the parameter", async () => {
+    const c = client();
+    const before = server.requests.length;
+    const error = await c.resumeTaskFlowInstance({ DagId: 2 ** 60, DagInstanceId: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DmsValidationError);
+    expect(error).toMatchObject({ parameter: "DagId", code: "ValidationError", action: "ResumeTaskFlowInstance" });
+    expect((error as Error).message).toMatch(/DagId.*string or bigint/);
+    const missing = await c.resumeTaskFlowInstance({ DagId: 1 } as never).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ parameter: "DagInstanceId" });
+    const lone = await c.resumeTaskFlowInstance({ DagId: 1, DagInstanceId: 2, DagVersion: "a\uD800b" }).catch((e: unknown) => e);
+    expect(lone).toBeInstanceOf(DmsValidationError);
+    expect(lone).toMatchObject({ parameter: "DagVersion" });
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("rejects unknown and invalid options with a clear DmsConfigError", () => {
+    expect(() => new DmsClient({ region: "cn-hangzhou" } as never)).toThrow(
+      /Unknown DmsClient option "region"; did you mean regionId\?/,
+    );
+    expect(() => new DmsClient({ endpoint: server.url, timeoutMs: 0 })).toThrow(DmsConfigError);
+    expect(() => new DmsClient({ endpoint: server.url, signatureVersion: "v2" as never })).toThrow(
+      /signatureVersion must be "v3" or "v1"/,
+    );
+    expect(() => new DmsClient({ endpoint: server.url, retry: { maxAttempts: 0 } })).toThrow(/retry.maxAttempts/);
+    expect(() => new DmsClient({ env: {} })).toThrow(/No region/);
+    expect(() => new DmsClient({ endpoint: server.url, userAgent: "a\nb" })).toThrow(/one-line/);
+  });
+
+  it("takes the region from ALIBABA_CLOUD_REGION_ID", () => {
+    const c = new DmsClient({ env: { ALIBABA_CLOUD_REGION_ID: "cn-shanghai" }, credentials: TEST_CREDENTIALS });
+    expect(c.endpoint).toBe("https://dms-enterprise.cn-shanghai.aliyuncs.com");
+    expect(c.regionId).toBe("cn-shanghai");
+    c.destroy();
+  });
+});

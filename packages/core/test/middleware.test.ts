@@ -1,0 +1,168 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type DmsClient,
+  DmsConfigError,
+  type DmsMiddleware,
+  type DmsMiddlewareEntry,
+  type DmsRequestEvent,
+  type DmsResponseEvent,
+} from "../src/index.js";
+import { DmsTestServer } from "./fixtures/dmsTestServer.js";
+import { testClient } from "./fixtures/testClient.js";
+
+let server: DmsTestServer;
+let client: DmsClient;
+beforeAll(async () => {
+  server = await DmsTestServer.start();
+});
+afterEach(() => client?.destroy());
+afterAll(() => server.close());
+
+describe("middleware steps", () => {
+  it("runs initialize -> serialize -> build -> finalizeRequest (retry, sign) -> deserialize, user entries after built-ins", async () => {
+    const order: string[] = [];
+    const tap =
+      (name: string): DmsMiddleware =>
+      (next) =>
+      async (context) => {
+        order.push(`${name}:${context.params ? "params" : "-"}:${context.signedRequest ? "signed" : "-"}`);
+        return next(context);
+      };
+    client = testClient(server, {
+      middleware: [
+        { step: "deserialize", name: "d", middleware: tap("deserialize") },
+        { step: "initialize", name: "i", middleware: tap("initialize") },
+        { step: "finalizeRequest", name: "f", middleware: tap("finalizeRequest") },
+        { step: "build", name: "b", middleware: tap("build") },
+      ],
+    });
+    expect(client.middleware.list()).toEqual([
+      { step: "initialize", name: "resumeRecovery" },
+      { step: "initialize", name: "i" },
+      { step: "serialize", name: "serializeInput" },
+      { step: "build", name: "buildRequest" },
+      { step: "build", name: "b" },
+      { step: "finalizeRequest", name: "retry" },
+      { step: "finalizeRequest", name: "sign" },
+      { step: "finalizeRequest", name: "f" },
+      { step: "deserialize", name: "deserializeResponse" },
+      { step: "deserialize", name: "d" },
+    ]);
+    await client.listTaskFlow();
+    expect(order).toEqual(["initialize:-:-", "build:params:-", "finalizeRequest:params:signed", "deserialize:params:signed"]);
+  });
+
+  it("lets a build middleware add a signed x-acs header, and a later one see each attempt", async () => {
+    const attempts: number[] = [];
+    client = testClient(server);
+    client.middleware
+      .add({
+        step: "build",
+        name: "traceHeader",
+        middleware: (next) => (context) => {
+          context.request!.headers["x-acs-trace"] = "t-1";
+          return next(context);
+        },
+      })
+      .add({
+        step: "finalizeRequest",
+        name: "countAttempts",
+        middleware: (next) => (context) => {
+          attempts.push(context.attempt);
+          return next(context);
+        },
+      });
+    server.script({ status: 503, body: { Code: "ServiceUnavailable", Message: "busy" } });
+    await client.listTaskFlow();
+    expect(attempts).toEqual([1, 2]);
+    const seen = server.requests.at(-1)!;
+    expect(seen).toMatchObject({ valid: true, headers: { "x-acs-trace": "t-1" } });
+    expect(seen.headers.authorization).toContain("x-acs-trace");
+  });
+
+  it("refuses a duplicate name or an unknown step", () => {
+    client = testClient(server);
+    const entry: DmsMiddlewareEntry = { step: "build", name: "buildRequest", middleware: (next) => next };
+    expect(() => client.middleware.add(entry)).toThrow(DmsConfigError);
+    expect(() => client.middleware.add({ ...entry, name: "x", step: "send" as never })).toThrow(/Unknown middleware step "send"/);
+    expect(client.middleware.remove("nope")).toBe(false);
+  });
+});
+
+describe("hooks", () => {
+  it("get redacted requests, responses with RequestId and duration, and one completion per call", async () => {
+    const requests: DmsRequestEvent[] = [];
+    const responses: DmsResponseEvent[] = [];
+    const completions: unknown[] = [];
+    client = testClient(server, {
+      credentials: { accessKeyId: "testid", accessKeySecret: "testsecret", securityToken: "the-sts-token" },
+      signatureVersion: "v1",
+      httpMethod: "GET",
+      hooks: { onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e), onComplete: (e) => completions.push(e) },
+    });
+    await client.listTaskFlow({ Tid: 3 });
+    const view = requests[0]!.request;
+    expect(view.method).toBe("GET");
+    expect(view.url).toMatch(/[?&]Signature=\*\*\*$/);
+    expect(view.url).toContain("SecurityToken=***");
+    expect(view.url).toContain("AccessKeyId=****");
+    expect(view.url).toContain("Tid=3");
+    expect(JSON.stringify(requests)).not.toMatch(/the-sts-token|testsecret/);
+    expect(responses[0]).toMatchObject({ action: "ListTaskFlow", attempt: 1, statusCode: 200 });
+    expect(responses[0]!.requestId).toMatch(/^[0-9A-F-]{36}$/);
+    expect(completions).toEqual([{ action: "ListTaskFlow", attempts: 1, durationMs: expect.any(Number), error: undefined }]);
+  });
+
+  it("redact V3 authorization and token headers", async () => {
+    const requests: DmsRequestEvent[] = [];
+    client = testClient(server, {
+      credentials: { accessKeyId: "LTAI5tAbCdEfGhIjK", accessKeySecret: "testsecret", securityToken: "the-sts-token" },
+      hooks: { onRequest: (e) => requests.push(e) },
+    });
+    await client.listTaskFlow().catch(() => undefined);
+    const headers = requests[0]!.request.headers;
+    expect(headers.authorization).toMatch(
+      /^ACS3-HMAC-SHA256 Credential=LTAI\*\*\*\*IjK,SignedHeaders=[a-z0-9;-]+,Signature=\*\*\*$/,
+    );
+    expect(headers["x-acs-security-token"]).toBe("***");
+    expect(headers["x-acs-accesskey-id"]).toBe("LTAI****IjK");
+  });
+
+  it("cannot break a call by throwing", async () => {
+    client = testClient(server, {
+      hooks: {
+        onRequest: () => {
+          throw new Error("logger down");
+        },
+        onComplete: () => {
+          throw new Error("metrics down");
+        },
+      },
+    });
+    await expect(client.listTaskFlow()).resolves.toMatchObject({ Success: true });
+  });
+
+  it("write one debug line per attempt, retry and outcome", async () => {
+    const lines: string[] = [];
+    client = testClient(server, { debug: (line) => lines.push(line) });
+    server.script({ status: 500, body: { Code: "InternalError", Message: "boom" } });
+    await client.listTaskFlow();
+    expect(
+      lines.map(
+        (l) =>
+          l
+            .replace(/ (in|retrying in) [\d.]+ ms/, " $1 N ms")
+            .replace(/RequestId [\w-]+/, "RequestId R")
+            .split(": ")[0],
+      ),
+    ).toEqual([
+      "[dmsflow] ListTaskFlow attempt 1",
+      "[dmsflow] ListTaskFlow attempt 1",
+      "[dmsflow] ListTaskFlow attempt 1 failed (InternalError); retrying in N ms",
+      "[dmsflow] ListTaskFlow attempt 2",
+      "[dmsflow] ListTaskFlow attempt 2",
+      "[dmsflow] ListTaskFlow succeeded after 2 attempts in N ms",
+    ]);
+    expect(lines.every((l) => !l.includes("\n"))).toBe(true);
+  });
+});

@@ -1,0 +1,289 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type DmsClient,
+  DmsWaiterError,
+  findTaskFlowInstance,
+  paginateListTaskFlowInstance,
+  type ResumeProgressEvent,
+  resumeSuspendedInstances,
+  waitForTaskFlowInstance,
+} from "../src/index.js";
+import { DmsTestServer } from "./fixtures/dmsTestServer.js";
+import { testClient } from "./fixtures/testClient.js";
+
+let server: DmsTestServer;
+let client: DmsClient;
+beforeAll(async () => {
+  server = await DmsTestServer.start();
+});
+afterEach(() => client?.destroy());
+afterAll(() => server.close());
+
+const lists = (dagId: string) => server.requestsFor("ListTaskFlowInstance").filter((r) => r.params.DagId === dagId);
+
+describe("paginateListTaskFlowInstance", () => {
+  it("yields every page, fetching the next only when asked, and stops at the end", async () => {
+    client = testClient(server);
+    server.state.add(
+      "700",
+      Array.from({ length: 25 }, (_, i) => ({ Id: 9007199254740993n + BigInt(i), Status: i % 3 })),
+    );
+    const ids: string[] = [];
+    let pages = 0;
+    for await (const page of paginateListTaskFlowInstance(client, { DagId: 700, PageSize: 10 })) {
+      pages++;
+      expect(lists("700")).toHaveLength(pages);
+      for (const instance of page.DAGInstanceList?.DAGInstance ?? []) ids.push(instance.Id!);
+    }
+    expect(pages).toBe(3);
+    expect(ids).toHaveLength(25);
+    expect(ids[0]).toBe("9007199254740993");
+    expect(ids[24]).toBe("9007199254741017");
+  });
+
+  it("passes filters through and stops on an empty page or at TotalCount", async () => {
+    client = testClient(server);
+    server.state.add(
+      "701",
+      Array.from({ length: 20 }, (_, i) => ({ Id: i + 1, Status: i < 10 ? 2 : 1 })),
+    );
+    const pages = [];
+    for await (const page of paginateListTaskFlowInstance(client, { DagId: 701, PageSize: 5, Status: 2 })) pages.push(page);
+    expect(pages).toHaveLength(2);
+    expect(lists("701").every((r) => r.params.Status === "2")).toBe(true);
+    const empty = [];
+    for await (const page of paginateListTaskFlowInstance(client, { DagId: 799 })) empty.push(page);
+    expect(empty).toHaveLength(1);
+  });
+
+  it("holds one page at a time over 100,000 instances", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    client = testClient(server);
+    server.state.synthesize("702", 100_000, 9007199254740993n, 4);
+    let count = 0;
+    let heapAtPage10 = 0;
+    let peakGrowth = 0;
+    let page = 0;
+    for await (const output of paginateListTaskFlowInstance(client, { DagId: 702, PageSize: 100 })) {
+      count += output.DAGInstanceList?.DAGInstance?.length ?? 0;
+      page++;
+      if (page === 10) {
+        gc();
+        heapAtPage10 = process.memoryUsage().heapUsed;
+      } else if (page > 10 && page % 100 === 0) {
+        gc();
+        peakGrowth = Math.max(peakGrowth, process.memoryUsage().heapUsed - heapAtPage10);
+      }
+    }
+    expect(count).toBe(100_000);
+    expect(page).toBe(1000);
+    // 100,000 instances kept would be tens of MB (a page of 100 is ~40 kB).
+    expect(peakGrowth).toBeLessThan(8 * 2 ** 20);
+  }, 60_000);
+});
+
+describe("findTaskFlowInstance and waitForTaskFlowInstance", () => {
+  it("finds an instance by id across pages", async () => {
+    client = testClient(server);
+    server.state.add(
+      "710",
+      Array.from({ length: 30 }, (_, i) => ({ Id: i + 1, Status: 4 })),
+    );
+    await expect(findTaskFlowInstance(client, { DagId: 710, DagInstanceId: 27n }, { pageSize: 10 })).resolves.toMatchObject({
+      Id: "27",
+    });
+    await expect(findTaskFlowInstance(client, { DagId: 710, DagInstanceId: 99 }, { pageSize: 10 })).resolves.toBeUndefined();
+    await expect(
+      findTaskFlowInstance(client, { DagId: 710, DagInstanceId: 27 }, { pageSize: 10, maxPages: 2 }),
+    ).resolves.toBeUndefined();
+  });
+
+  it("waits until the status matches a list or a predicate", async () => {
+    client = testClient(server);
+    server.state.add("711", [{ Id: 1, Status: 1 }]);
+    setTimeout(() => {
+      server.state.get("711", 1n)!.Status = 4;
+    }, 60);
+    const done = await waitForTaskFlowInstance(client, {
+      DagId: 711,
+      DagInstanceId: 1,
+      until: [4, 5],
+      intervalMs: 20,
+      timeoutMs: 5_000,
+    });
+    expect(done).toMatchObject({ Id: "1", Status: 4 });
+    const running = await waitForTaskFlowInstance(client, {
+      DagId: 711,
+      DagInstanceId: 1,
+      until: (status) => status !== 2,
+      intervalMs: 20,
+    });
+    expect(running.Status).toBe(4);
+  });
+
+  it("stops at a final status that cannot match, and on timeout, with the last status", async () => {
+    client = testClient(server);
+    server.state.add("712", [
+      { Id: 1, Status: 3 },
+      { Id: 2, Status: 2 },
+    ]);
+    const terminal = await waitForTaskFlowInstance(client, { DagId: 712, DagInstanceId: 1, until: [4], intervalMs: 10 }).catch(
+      (e: unknown) => e,
+    );
+    expect(terminal).toBeInstanceOf(DmsWaiterError);
+    expect(terminal).toMatchObject({ code: "WaiterTerminalState", lastStatus: 3 });
+    expect((terminal as Error).message).toBe(
+      "Instance 1 of task flow 712 reached status 3 (failed), which is final and not what was awaited.",
+    );
+    const timeout = await waitForTaskFlowInstance(client, {
+      DagId: 712,
+      DagInstanceId: 2,
+      until: [1],
+      intervalMs: 10,
+      timeoutMs: 60,
+    }).catch((e: unknown) => e);
+    expect(timeout).toMatchObject({ code: "WaiterTimeout", lastStatus: 2 });
+    expect((timeout as Error).message).toMatch(/after 60 ms; last status 2 \(suspended\)/);
+    const missing = await waitForTaskFlowInstance(client, {
+      DagId: 712,
+      DagInstanceId: 3,
+      until: [1],
+      intervalMs: 10,
+      timeoutMs: 30,
+    }).catch((e: unknown) => e);
+    expect((missing as Error).message).toMatch(/it was never found in ListTaskFlowInstance/);
+    const aborted = await waitForTaskFlowInstance(client, {
+      DagId: 712,
+      DagInstanceId: 2,
+      until: [1],
+      intervalMs: 10,
+      signal: AbortSignal.timeout(40),
+    }).catch((e: unknown) => e);
+    expect(aborted).toMatchObject({ name: "AbortError" });
+  });
+});
+
+describe("resumeSuspendedInstances", () => {
+  it("resumes every suspended instance, within the concurrency bound, and is safe to run again", async () => {
+    client = testClient(server);
+    const ids = Array.from({ length: 23 }, (_, i) => 9007199254740993n + BigInt(i));
+    server.state.add(
+      "720",
+      ids.map((Id, i) => ({ Id, Status: i % 5 === 0 ? 1 : 2 })),
+    );
+    const events: ResumeProgressEvent[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const tracking = testClient(server, {
+      hooks: {
+        onRequest: (e) => {
+          if (e.action === "ResumeTaskFlowInstance") maxInFlight = Math.max(maxInFlight, ++inFlight);
+        },
+        onResponse: (e) => {
+          if (e.action === "ResumeTaskFlowInstance") inFlight--;
+        },
+      },
+    });
+    // Slow answers make the overlap certain, so the bound is what limits it.
+    server.script(...Array.from({ length: 9 }, () => ({ action: "ResumeTaskFlowInstance", delayMs: 30 })));
+    const result = await resumeSuspendedInstances(tracking, {
+      DagId: 720,
+      concurrency: 3,
+      maxRate: 1000,
+      pageSize: 7,
+      onProgress: (e) => events.push(e),
+    });
+    expect(result.resumed.sort()).toEqual(
+      ids
+        .filter((_, i) => i % 5 !== 0)
+        .map(String)
+        .sort(),
+    );
+    expect(result).toMatchObject({ skipped: [], failed: [], aborted: false, pending: [] });
+    expect(maxInFlight).toBe(3);
+    expect(events).toHaveLength(18);
+    expect(events.at(-1)).toMatchObject({ done: 18, total: 18 });
+    const again = await resumeSuspendedInstances(tracking, { DagId: 720 });
+    expect(again).toMatchObject({ resumed: [], skipped: [], failed: [] });
+    tracking.destroy();
+  });
+
+  it("skips an instance that stopped being suspended and reports real failures", async () => {
+    client = testClient(server);
+    server.state.add("721", [
+      { Id: 1, Status: 2 },
+      { Id: 2, Status: 2 },
+      { Id: 3, Status: 2 },
+    ]);
+    // Instance 2 is resumed by someone else after the listing; instance 3's resume is refused.
+    server.script({
+      action: "ResumeTaskFlowInstance",
+      apply: false,
+      status: 403,
+      body: { Code: "Forbidden.RAM", Message: "No." },
+    });
+    const events: string[] = [];
+    const result = await resumeSuspendedInstances(client, {
+      DagId: 721,
+      concurrency: 1,
+      onProgress: (e) => {
+        events.push(`${e.id}:${e.outcome}`);
+        if (e.id === "1") server.state.get("721", 2n)!.Status = 1;
+      },
+    });
+    expect(result.failed.map((f) => [f.id, (f.error as { code?: string }).code])).toEqual([["1", "Forbidden.RAM"]]);
+    expect(result.skipped).toEqual([{ id: "2", status: 1, reason: "no longer suspended (status 1, running): InvalidStatus" }]);
+    expect(result.resumed).toEqual(["3"]);
+    expect(events).toEqual(["1:failed", "2:skipped", "3:resumed"]);
+  });
+
+  it("spaces resumes to maxRate", async () => {
+    client = testClient(server);
+    server.state.add(
+      "722",
+      Array.from({ length: 6 }, (_, i) => ({ Id: i + 1, Status: 2 })),
+    );
+    const result = await resumeSuspendedInstances(client, { DagId: 722, concurrency: 6, maxRate: 50 });
+    expect(result.resumed).toHaveLength(6);
+    const times = server
+      .requestsFor("ResumeTaskFlowInstance")
+      .slice(-6)
+      .map((r) => r.receivedAt);
+    // Six starts at 50 per second take at least 5 intervals of 20 ms (a lower bound, whatever the machine).
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(95);
+  });
+
+  it("stops on abort, reporting what is left; running it again finishes the job", async () => {
+    client = testClient(server);
+    server.state.add(
+      "723",
+      Array.from({ length: 10 }, (_, i) => ({ Id: i + 1, Status: 2 })),
+    );
+    const controller = new AbortController();
+    const first = await resumeSuspendedInstances(client, {
+      DagId: 723,
+      concurrency: 1,
+      maxRate: 1000,
+      signal: controller.signal,
+      onProgress: (e) => {
+        if (e.done === 4) controller.abort();
+      },
+    });
+    expect(first.aborted).toBe(true);
+    expect(first.resumed).toHaveLength(4);
+    expect(first.pending).toHaveLength(6);
+    const second = await resumeSuspendedInstances(client, { DagId: 723, maxRate: 1000 });
+    expect(second.resumed.sort()).toEqual(first.pending.sort());
+  });
+
+  it("checks its options", async () => {
+    client = testClient(server);
+    await expect(resumeSuspendedInstances(client, { DagId: 1, concurrency: 0 })).rejects.toThrow(
+      /concurrency must be an integer/,
+    );
+    await expect(resumeSuspendedInstances(client, { DagId: 1, maxRate: 0 })).rejects.toThrow(/maxRate must be a positive number/);
+  });
+});
