@@ -1,0 +1,198 @@
+// npm run bench: signed Resume/Suspend throughput of the emulator at concurrency 32, with a
+// 100,000-instance seed, against peers measured in the same run (a node:http stub that checks
+// nothing, and the emulator on :memory:). Prints req/s, server CPU per request, p50/p99 latency
+// and the server's peak RSS. Figures, not assertions: nothing here fails on a slow machine.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const appRoot = join(here, "..");
+const repoRoot = join(appRoot, "..", "..");
+const require = createRequire(import.meta.url);
+const nodeModules = join(dirname(require.resolve("better-sqlite3/package.json")), "..");
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 100_000);
+const KEY = { id: "bench-key", secret: "bench-secret" };
+const DAG_ID = "7001";
+const FIRST_ID = 9007199254740993n; // every ID beyond 2^53, to exercise the exact int64 path
+const ADMIN = "bench-admin";
+
+const work = mkdtempSync(join(tmpdir(), "dmsflow-emulator-bench-"));
+const children = new Set();
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function bundleBin() {
+  const outfile = join(work, "bin.cjs");
+  await build({
+    entryPoints: [join(appRoot, "src", "bin.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    logLevel: "error",
+    external: ["better-sqlite3"],
+    alias: {
+      "@dmsflow/client": join(repoRoot, "packages", "client", "src", "index.ts"),
+      "@dmsflow/core": join(repoRoot, "packages", "core", "src", "index.ts"),
+    },
+  });
+  return outfile;
+}
+
+function writeSeed() {
+  const path = join(work, "seed.json");
+  const instances = [];
+  for (let i = 0n; i < BigInt(INSTANCES); i++) {
+    instances.push(`{"Id":"${FIRST_ID + i}","DagId":${DAG_ID},"status":2,"startTime":"2026-01-01 00:00:00"}`);
+  }
+  writeFileSync(
+    path,
+    `{"tenants":[{"Tid":1,"name":"bench"}],"accessKeys":[{"id":"${KEY.id}","secret":"${KEY.secret}","tenants":[1]}],` +
+      `"taskFlows":[{"DagId":${DAG_ID},"Tid":1,"name":"bench_flow","versions":[1]}],"instances":[${instances.join(",")}]}`,
+  );
+  return path;
+}
+
+function start(command, args) {
+  const child = spawn(process.execPath, [command, ...args], {
+    env: { ...process.env, NODE_PATH: nodeModules },
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const nl = out.indexOf("\n");
+      if (nl !== -1) resolve({ child, url: JSON.parse(out.slice(0, nl)).url });
+    });
+    child.on("exit", (code) => reject(new Error(`${command} exited with ${code} before it was ready`)));
+  });
+}
+
+async function stats(url) {
+  const res = await fetch(`${url}/_emulator/stats`, { headers: { authorization: `Bearer ${ADMIN}` } });
+  return res.json();
+}
+
+function procCpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime + stime, in USER_HZ (100)
+  } catch {
+    return undefined;
+  }
+}
+
+function runLoad(url) {
+  const child = spawn(
+    process.execPath,
+    [
+      join(here, "loadGenerator.mjs"),
+      url,
+      String(SECONDS * 1000),
+      String(WARMUP_MS),
+      String(CONCURRENCY),
+      KEY.id,
+      KEY.secret,
+      DAG_ID,
+      String(FIRST_ID),
+      String(INSTANCES),
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (c) => (out += c));
+    child.on("exit", (code) => {
+      children.delete(child);
+      if (code === 0) resolve(JSON.parse(out));
+      else reject(new Error(`load generator exited with ${code}`));
+    });
+  });
+}
+
+async function measure(name, command, args, isEmulator) {
+  const server = await start(command, args);
+  const seededStats = isEmulator ? await stats(server.url) : undefined;
+  // Server CPU is read over the whole load window (warm-up included) and divided by every request in it.
+  const before = isEmulator ? seededStats : undefined;
+  const procBefore = procCpuMicros(server.child.pid);
+  const load = await runLoad(server.url);
+  const after = isEmulator ? await stats(server.url) : undefined;
+  const procAfter = procCpuMicros(server.child.pid);
+  let serverCpuPerRequest;
+  if (before && after) {
+    const cpu = after.cpu.userMicros + after.cpu.systemMicros - before.cpu.userMicros - before.cpu.systemMicros;
+    serverCpuPerRequest = cpu / Math.max(1, after.requests - before.requests - 1);
+  } else if (procBefore !== undefined && procAfter !== undefined) {
+    const total = (load.requests * (SECONDS + WARMUP_MS / 1000)) / SECONDS; // requests over warm-up + measure
+    serverCpuPerRequest = (procAfter - procBefore) / total;
+  }
+  server.child.kill("SIGTERM");
+  await new Promise((r) => server.child.once("exit", r));
+  return {
+    name,
+    ...load,
+    serverCpuMicrosPerRequest: serverCpuPerRequest,
+    rssAfterSeedMiB: seededStats && seededStats.memory.rssBytes / 2 ** 20,
+    peakRssMiB: after && after.memory.peakRssBytes / 2 ** 20,
+    commits: after && before ? after.commits - before.commits : undefined,
+    writes: after && before ? after.writes - before.writes : undefined,
+  };
+}
+
+const bin = await bundleBin();
+const seed = writeSeed();
+console.log(
+  `dmsflow-emulator bench: ${INSTANCES.toLocaleString("en")} instances seeded, concurrency ${CONCURRENCY}, ` +
+    `${SECONDS}s measured after ${WARMUP_MS / 1000}s warm-up, signed V3 Resume/Suspend, ${process.version}, ` +
+    `${(await import("node:os")).cpus().length} CPUs\n`,
+);
+const results = [];
+results.push(await measure("stub: node:http, checks nothing (floor)", join(here, "stubServer.mjs"), [], false));
+results.push(await measure("emulator, --data :memory:", bin, ["--seed", seed, "--admin-token", ADMIN], true));
+results.push(
+  await measure(
+    "emulator, --data file (WAL, synchronous=FULL, group commit)",
+    bin,
+    ["--data", join(work, "bench.db"), "--seed", seed, "--admin-token", ADMIN],
+    true,
+  ),
+);
+
+const floor = results[0].perSecond;
+const fmt = (n, d = 0) =>
+  n === undefined ? "n/a" : n.toLocaleString("en", { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log(
+  "| server | req/s | × floor | server CPU µs/req | client CPU µs/req | p50 ms | p99 ms | failures | writes/commit | RSS after seed MiB | peak RSS MiB |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of results) {
+  const perCommit = r.commits ? r.writes / r.commits : undefined;
+  console.log(
+    `| ${r.name} | ${fmt(r.perSecond)} | ${fmt(r.perSecond / floor, 2)} | ${fmt(r.serverCpuMicrosPerRequest)} | ${fmt(r.clientCpuMicrosPerRequest)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${r.failures} | ${fmt(perCommit, 1)} | ${fmt(r.rssAfterSeedMiB, 1)} | ${fmt(r.peakRssMiB, 1)} |`,
+  );
+  if (r.failures > 0) console.log(`  failure samples: ${JSON.stringify(r.failureSamples)}`);
+}
+const durable = results[2];
+console.log(
+  `\nDurable emulator: ${fmt(durable.perSecond)} signed Resume/Suspend per second (target 3,000), ` +
+    `peak RSS ${fmt(durable.peakRssMiB, 1)} MiB with ${INSTANCES.toLocaleString("en")} instances (target < 150 MB).`,
+);

@@ -1,0 +1,31 @@
+import type { Store } from "../store/store.js";
+import type { ActionHandlers } from "./actionHandler.js";
+import { getTaskFlowGraph } from "./getTaskFlowGraph.js";
+import { getUserActiveTenant } from "./getUserActiveTenant.js";
+import { listDAGVersions } from "./listDAGVersions.js";
+import { listTaskFlow } from "./listTaskFlow.js";
+import { listTaskFlowInstance } from "./listTaskFlowInstance.js";
+import { listUserTenants } from "./listUserTenants.js";
+import { MAKE_SUCCESS } from "./makeTaskFlowInstanceSuccess.js";
+import { RERUN } from "./reRunTaskFlowInstance.js";
+import { RESUME } from "./resumeTaskFlowInstance.js";
+import { STOP } from "./stopTaskFlowInstance.js";
+import { SUSPEND } from "./suspendTaskFlowInstance.js";
+import { type TransitionOptions, transitionAction } from "./transitionAction.js";
+
+/** The behaviour of every operation in the generated table, with statements prepared against the store. */
+export function createActionHandlers(store: Store, options: TransitionOptions): ActionHandlers {
+  return {
+    ResumeTaskFlowInstance: transitionAction(store, RESUME, options),
+    SuspendTaskFlowInstance: transitionAction(store, SUSPEND, options),
+    StopTaskFlowInstance: transitionAction(store, STOP, options),
+    ReRunTaskFlowInstance: transitionAction(store, RERUN, options),
+    MakeTaskFlowInstanceSuccess: transitionAction(store, MAKE_SUCCESS, options),
+    ListTaskFlowInstance: listTaskFlowInstance(store),
+    ListTaskFlow: listTaskFlow(store),
+    GetTaskFlowGraph: getTaskFlowGraph(store),
+    ListDAGVersions: listDAGVersions(store),
+    GetUserActiveTenant: getUserActiveTenant(),
+    ListUserTenants: listUserTenants(store),
+  };
+}

@@ -1,0 +1,14 @@
+import { type ActionHandler, success } from "./actionHandler.js";
+import { tenantNotExist } from "./businessErrors.js";
+import { tenantJson } from "./tenantJson.js";
+
+/** GetUserActiveTenant: the tenant the request acts in (its Tid, else the key's active tenant). */
+export function getUserActiveTenant(): ActionHandler {
+  return {
+    writes: false,
+    run({ tenant, accessKey }) {
+      if (!tenant) return tenantNotExist();
+      return success(`"Tenant":${tenantJson(tenant, accessKey)}`);
+    },
+  };
+}

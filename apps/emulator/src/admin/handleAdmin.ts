@@ -1,0 +1,175 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { toInt64String } from "@dmsflow/client";
+import type { EmulatorContext } from "../emulatorContext.js";
+import { FaultSettingsError } from "../faults/faultSettings.js";
+import { emptyParameters, parseUrlEncoded } from "../http/parseUrlEncoded.js";
+import { readBody } from "../http/readBody.js";
+import { sendJson } from "../http/sendJson.js";
+import { parseSeedText } from "../seed/loadSeed.js";
+import { SeedError } from "../seed/seedReader.js";
+import { checkAdminToken } from "./adminAuth.js";
+import { inspectState, instanceView } from "./inspectState.js";
+
+/** The largest admin body (a seed with a few hundred thousand instances). */
+export const MAX_ADMIN_BODY_BYTES = 256 * 1024 * 1024;
+
+/** The admin path prefix. */
+export const ADMIN_PREFIX = "/_emulator/";
+
+class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Serves /_emulator/*: health (open), and with the admin token seed, reset, inspect, instance status,
+ * faults and stats. Answers JSON; IDs are decimal strings here. Returns the HTTP status.
+ */
+export async function handleAdmin(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  pathname: string,
+  search: string,
+): Promise<number> {
+  const send = (status: number, value: unknown): number => {
+    sendJson(res, status, JSON.stringify(value), requestId);
+    return status;
+  };
+  const route = `${req.method} ${pathname.slice(ADMIN_PREFIX.length)}`;
+  if (route === "GET health") return send(200, { status: "ok", uptimeMs: Math.round(performance.now() - ctx.startedAtMs) });
+  const denied = checkAdminToken(req, ctx.adminToken);
+  if (denied) return send(denied.status, { RequestId: requestId, Code: denied.code, Message: denied.message });
+  try {
+    return send(200, await routeAdmin(ctx, req, route, search));
+  } catch (error) {
+    if (error instanceof AdminError)
+      return send(error.status, { RequestId: requestId, Code: error.code, Message: error.message });
+    if (error instanceof SeedError || error instanceof FaultSettingsError) {
+      return send(400, { RequestId: requestId, Code: error.name, Message: error.message });
+    }
+    throw error;
+  }
+}
+
+async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: string, search: string): Promise<unknown> {
+  const query = emptyParameters();
+  if (!parseUrlEncoded(search, query).ok)
+    throw new AdminError(400, "InvalidQuery", "The query string is not valid percent-encoded UTF-8.");
+  const { store } = ctx;
+  const instanceRoute = /^(GET inspect\/instances|PATCH instances)\/([^/]+)$/.exec(route);
+  if (instanceRoute) {
+    const id = toInt64String(safeDecode(instanceRoute[2]!));
+    if (id === undefined) throw new AdminError(400, "InvalidId", "The instance Id in the path must be an int64.");
+    if (instanceRoute[1] === "PATCH instances") {
+      const body = await readJson(req);
+      const status = (body as { status?: unknown }).status;
+      if (typeof status !== "number" || !Number.isInteger(status) || status < 0 || status > 5) {
+        throw new AdminError(400, "InvalidStatus", 'Send {"status": <0 to 5>}.');
+      }
+      if (!store.setInstanceStatus(BigInt(id), status)) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
+    }
+    const row = store.instances.get(BigInt(id));
+    if (!row) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
+    return instanceView(row);
+  }
+  switch (route) {
+    case "POST seed": {
+      const mode = query.mode ?? "merge";
+      if (mode !== "merge" && mode !== "replace") throw new AdminError(400, "InvalidMode", "mode must be merge or replace.");
+      const body = await readText(req);
+      const summary = store.seed(parseSeedText(body, "The seed"), mode);
+      ctx.limiter.clear();
+      return { mode, seeded: summary };
+    }
+    case "POST reset":
+      store.reset();
+      ctx.replay.clear();
+      ctx.limiter.clear();
+      ctx.faults.configure({});
+      return { reset: true };
+    case "GET inspect":
+      return inspectState(store);
+    case "GET inspect/instances":
+      return listInstances(ctx, query);
+    case "GET faults":
+      return ctx.faults.current();
+    case "PUT faults":
+      ctx.faults.configure((await readJson(req)) as never);
+      return ctx.faults.current();
+    case "DELETE faults":
+      ctx.faults.configure({});
+      return ctx.faults.current();
+    case "GET stats":
+      return stats(ctx);
+    default:
+      throw new AdminError(404, "AdminNotFound", `No admin endpoint ${route}; see the README of @dmsflow/emulator.`);
+  }
+}
+
+function listInstances(ctx: EmulatorContext, query: Record<string, string>): unknown {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.DagId !== undefined) {
+    const dagId = toInt64String(query.DagId);
+    if (dagId === undefined) throw new AdminError(400, "InvalidDagId", "DagId must be an int64.");
+    where.push("dag_id = ?");
+    params.push(BigInt(dagId));
+  }
+  if (query.status !== undefined) {
+    const status = Number(query.status);
+    if (!Number.isInteger(status)) throw new AdminError(400, "InvalidStatus", "status must be an integer from 0 to 5.");
+    where.push("status = ?");
+    params.push(status);
+  }
+  const limit = Math.min(Math.max(Number(query.limit ?? 100) || 100, 1), 10_000);
+  const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
+  const sql = `SELECT * FROM instances ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ? OFFSET ?`;
+  const rows = ctx.store.db.prepare(sql).all(...params, limit, offset) as Parameters<typeof instanceView>[0][];
+  return { instances: rows.map(instanceView) };
+}
+
+function stats(ctx: EmulatorContext): unknown {
+  const cpu = process.cpuUsage();
+  const memory = process.memoryUsage();
+  return {
+    uptimeMs: Math.round(performance.now() - ctx.startedAtMs),
+    requests: ctx.counters.requests,
+    responsesByStatus: ctx.counters.byStatus,
+    commits: ctx.store.commits.counters.commits,
+    writes: ctx.store.commits.counters.writes,
+    cpu: { userMicros: cpu.user, systemMicros: cpu.system },
+    memory: { rssBytes: memory.rss, peakRssBytes: process.resourceUsage().maxRSS * 1024, heapUsedBytes: memory.heapUsed },
+    faultsInjected: ctx.faults.injected,
+    noncesRemembered: ctx.replay.size,
+  };
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readText(req: IncomingMessage): Promise<string> {
+  const body = await readBody(req, MAX_ADMIN_BODY_BYTES);
+  if (body === undefined) throw new AdminError(413, "BodyTooLarge", `The body is larger than ${MAX_ADMIN_BODY_BYTES} bytes.`);
+  return body.toString("utf8");
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = await readText(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AdminError(400, "InvalidJson", "The body must be JSON.");
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { parseArguments } from "./parseArguments.js";
+
+describe("parseArguments", () => {
+  it("has the documented defaults", () => {
+    expect(parseArguments([], {})).toEqual({
+      host: "127.0.0.1",
+      port: 0,
+      data: ":memory:",
+      seed: undefined,
+      adminToken: undefined,
+      quiet: false,
+      completeAfterMs: undefined,
+      help: false,
+    });
+  });
+
+  it("reads every flag, as --flag value and --flag=value", () => {
+    const args = parseArguments(
+      [
+        "--host",
+        "0.0.0.0",
+        "--port=8080",
+        "--data",
+        "s.db",
+        "--seed=seed.json",
+        "--admin-token",
+        "t",
+        "--quiet",
+        "--complete-after",
+        "500",
+      ],
+      {},
+    );
+    expect(args).toMatchObject({
+      host: "0.0.0.0",
+      port: 8080,
+      data: "s.db",
+      seed: "seed.json",
+      adminToken: "t",
+      quiet: true,
+      completeAfterMs: 500,
+    });
+  });
+
+  it("takes the admin token from the environment unless the flag gives one", () => {
+    expect(parseArguments([], { DMSFLOW_EMULATOR_ADMIN_TOKEN: "env" }).adminToken).toBe("env");
+    expect(parseArguments(["--admin-token", "flag"], { DMSFLOW_EMULATOR_ADMIN_TOKEN: "env" }).adminToken).toBe("flag");
+  });
+
+  it.each([
+    [["--port", "65536"], '--port must be a whole number from 0 to 65535; got "65536".'],
+    [["--port", "-1"], "--port must be a whole number from 0 to 65535"],
+    [["--port"], "--port needs a value; see --help."],
+    [["--seed", "--quiet"], "--seed needs a value; see --help."],
+    [["--verbose"], 'Unknown option "--verbose"; see --help.'],
+    [["serve"], 'Unknown option "serve"; see --help.'],
+    [["--host="], "--host must not be empty."],
+  ])("refuses %j", (argv, message) => {
+    expect(() => parseArguments(argv, {})).toThrow(message);
+  });
+});

@@ -1,0 +1,80 @@
+/** The command line of dmsflow-emulator, parsed. */
+export interface EmulatorArguments {
+  readonly host: string;
+  readonly port: number;
+  readonly data: string;
+  readonly seed: string | undefined;
+  readonly adminToken: string | undefined;
+  readonly quiet: boolean;
+  readonly completeAfterMs: number | undefined;
+  readonly help: boolean;
+}
+
+/** A command line the emulator cannot run with; the message says what to change. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** The usage text printed by --help. */
+export const USAGE = `Usage: dmsflow-emulator [options]
+
+A local Alibaba Cloud DMS Enterprise (2018-11-01) task-flow server.
+When ready it prints one JSON line to stdout: {"url":"http://127.0.0.1:<port>"}.
+
+Options:
+  --host <host>            interface to listen on (default 127.0.0.1)
+  --port <port>            port, 0 for any free port (default 0)
+  --data <file|:memory:>   SQLite data file; kept across restarts (default :memory:)
+  --seed <file.json>       seed applied when the data file is empty
+  --admin-token <token>    enables /_emulator/* admin endpoints (or DMSFLOW_EMULATOR_ADMIN_TOKEN)
+  --complete-after <ms>    a resumed or rerun instance succeeds after this many ms (default never)
+  --quiet                  no request logs on stderr
+  --help                   this text
+`;
+
+const VALUE_FLAGS = ["--host", "--port", "--data", "--seed", "--admin-token", "--complete-after"] as const;
+
+/** Parses argv (without node and the script) and the environment; throws UsageError. */
+export function parseArguments(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): EmulatorArguments {
+  const values = new Map<string, string>();
+  let quiet = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq !== -1 ? arg.slice(0, eq) : arg;
+    if (name === "--quiet") quiet = true;
+    else if (name === "--help" || name === "-h") help = true;
+    else if ((VALUE_FLAGS as readonly string[]).includes(name)) {
+      const value = eq !== -1 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq === -1 && value.startsWith("--")))
+        throw new UsageError(`${name} needs a value; see --help.`);
+      values.set(name, value);
+    } else {
+      throw new UsageError(`Unknown option ${JSON.stringify(arg)}; see --help.`);
+    }
+  }
+  const port = integer(values.get("--port") ?? "0", "--port", 0, 65535);
+  const completeAfter = values.get("--complete-after");
+  const host = values.get("--host") ?? "127.0.0.1";
+  if (host === "") throw new UsageError("--host must not be empty.");
+  const data = values.get("--data") ?? ":memory:";
+  if (data === "") throw new UsageError("--data must be a file path or :memory:.");
+  return {
+    host,
+    port,
+    data,
+    seed: values.get("--seed"),
+    adminToken: values.get("--admin-token") ?? (env.DMSFLOW_EMULATOR_ADMIN_TOKEN || undefined),
+    quiet,
+    completeAfterMs: completeAfter === undefined ? undefined : integer(completeAfter, "--complete-after", 0, 86_400_000),
+    help,
+  };
+}
+
+function integer(text: string, flag: string, min: number, max: number): number {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= min && n <= max))
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}; got ${JSON.stringify(text)}.`);
+  return n;
+}

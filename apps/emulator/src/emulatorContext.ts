@@ -1,0 +1,26 @@
+import type { ActionHandlers } from "./actions/actionHandler.js";
+import type { FaultInjector } from "./faults/faultInjector.js";
+import type { RateLimiter } from "./gateway/rateLimiter.js";
+import type { ReplayGuard } from "./gateway/replayGuard.js";
+import type { RequestLogger } from "./log/requestLog.js";
+import type { Store } from "./store/store.js";
+
+/** Counters the stats endpoint reports. */
+export interface EmulatorCounters {
+  requests: number;
+  readonly byStatus: Record<string, number>;
+}
+
+/** Everything a request needs, built once by startEmulator. */
+export interface EmulatorContext {
+  readonly store: Store;
+  readonly handlers: ActionHandlers;
+  readonly replay: ReplayGuard;
+  readonly limiter: RateLimiter;
+  readonly faults: FaultInjector;
+  readonly logger: RequestLogger | undefined;
+  readonly clock: () => number;
+  readonly adminToken: string | undefined;
+  readonly counters: EmulatorCounters;
+  readonly startedAtMs: number;
+}

@@ -1,0 +1,96 @@
+/** An int64 in a seed: a decimal string, a safe-integer number, or a bigint. */
+export type SeedInt64 = string | number | bigint;
+
+/** A tenant: `Tid` and its name. */
+export interface SeedTenant {
+  Tid: SeedInt64;
+  name: string;
+}
+
+/** An access key, the tenants it may use and its active tenant (the default when a request has no Tid). */
+export interface SeedAccessKey {
+  id: string;
+  secret: string;
+  tenants: SeedInt64[];
+  /** Defaults to the first of `tenants`. */
+  activeTenant?: SeedInt64;
+  /** Makes the key an STS key: requests must carry this token (x-acs-security-token / SecurityToken). */
+  securityToken?: string;
+  /** When the STS token expires, ISO 8601 (e.g. `2030-01-01T00:00:00Z`). */
+  expiration?: string;
+  /** A disabled key gets Forbidden.AccessKeyDisabled. */
+  disabled?: boolean;
+  /** A per-key token bucket; beyond it requests get Throttling.User. No limit when absent. */
+  rateLimit?: { requestsPerSecond: number; burst?: number };
+}
+
+/** A published version of a task flow; a bare int64 is shorthand for `{ VersionId }`. */
+export interface SeedDagVersion {
+  VersionId: SeedInt64;
+  /** Defaults to the version listed before it. */
+  LastVersionId?: SeedInt64;
+  comments?: string;
+}
+
+/** A node of a task-flow graph. */
+export interface SeedGraphNode {
+  NodeId: SeedInt64;
+  NodeName: string;
+  NodeType?: SeedInt64;
+  NodeContent?: string;
+  NodeConfig?: string;
+  GraphParam?: string;
+  TimeVariables?: string;
+}
+
+/** An edge of a task-flow graph. */
+export interface SeedGraphEdge {
+  /** Defaults to the edge's position, from 1. */
+  Id?: SeedInt64;
+  NodeFrom: SeedInt64;
+  NodeEnd: SeedInt64;
+}
+
+/** A task flow (DAG) of a tenant. */
+export interface SeedTaskFlow {
+  DagId: SeedInt64;
+  Tid: SeedInt64;
+  name: string;
+  /** The owner's nickname; defaults to `emulator`. */
+  owner?: string;
+  ownerId?: string;
+  creator?: string;
+  creatorId?: string;
+  /** Task-flow status: 0 invalid, 1 scheduling disabled, 2 waiting to be scheduled (default). */
+  status?: number;
+  deployId?: SeedInt64;
+  canEdit?: boolean;
+  versions?: (SeedInt64 | SeedDagVersion)[];
+  graph?: { nodes?: SeedGraphNode[]; edges?: SeedGraphEdge[] };
+}
+
+/** An instance (execution record) of a task flow. */
+export interface SeedInstance {
+  Id: SeedInt64;
+  DagId: SeedInt64;
+  /** 0 waiting, 1 running, 2 suspended, 3 failed, 4 succeeded, 5 completed. */
+  status: number;
+  /** Defaults to the flow's latest version ID, or the empty string when it has none. */
+  DagVersion?: string;
+  /** 0 periodic scheduling (default), 1 manual. */
+  triggerType?: number;
+  /** `yyyy-MM-dd HH:mm:ss` (UTC), `yyyy-MM-dd` or ISO 8601 UTC. */
+  startTime?: string;
+  endTime?: string;
+  businessTime?: string;
+  message?: string;
+  historyDagId?: SeedInt64;
+}
+
+/** The seed document: everything the emulator serves. Every list is optional. */
+export interface Seed {
+  tenants?: SeedTenant[];
+  accessKeys?: SeedAccessKey[];
+  taskFlows?: SeedTaskFlow[];
+  instances?: SeedInstance[];
+}

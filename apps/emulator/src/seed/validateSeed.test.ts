@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { parseSeedText } from "./loadSeed.js";
+import { validateSeed } from "./validateSeed.js";
+import type { InstanceRow } from "./validSeed.js";
+
+const rows = (seed: ReturnType<typeof validateSeed>) => {
+  const out: InstanceRow[] = [];
+  seed.instances.forEach((row) => {
+    out.push(row);
+  });
+  return out;
+};
+
+describe("validateSeed", () => {
+  it("normalizes IDs to bigint and times to the API's format, with defaults", () => {
+    const seed = validateSeed({
+      tenants: [{ Tid: "9007199254740993", name: "t" }],
+      accessKeys: [{ id: "k", secret: "s", tenants: ["9007199254740993"] }],
+      taskFlows: [{ DagId: 1, Tid: "9007199254740993", name: "f", versions: [5, { VersionId: 6, comments: "c" }] }],
+      instances: [{ Id: 2, DagId: 1, status: 2, startTime: "2026-01-01T10:00:00Z", businessTime: "2026-01-01" }],
+    });
+    expect(seed.accessKeys[0]).toMatchObject({ activeTid: 9007199254740993n, tenants: [9007199254740993n], rateBurst: null });
+    expect(seed.taskFlows[0]).toMatchObject({ owner: "emulator", status: 2, canEdit: true });
+    expect(seed.taskFlows[0]!.versions).toEqual([
+      { versionId: 5n, lastVersionId: null, comments: "" },
+      { versionId: 6n, lastVersionId: 5n, comments: "c" },
+    ]);
+    expect(rows(seed)).toEqual([
+      expect.objectContaining({
+        id: 2n,
+        startTime: "2026-01-01 10:00:00",
+        businessTime: "2026-01-01 00:00:00",
+        triggerType: 0,
+        dagVersion: null,
+      }),
+    ]);
+  });
+
+  it.each([
+    [{ tenants: {} }, "Invalid seed: tenants must be an array; got an object."],
+    [{ tenants: [{ Tid: "x", name: "t" }] }, "Invalid seed: tenants[0].Tid must be an int64"],
+    [{ accessKeys: [{ id: "", secret: "s", tenants: [] }] }, "Invalid seed: accessKeys[0].id must be a non-empty string"],
+    [
+      { accessKeys: [{ id: "k", secret: "s", tenants: [1], activeTenant: 2 }] },
+      "accessKeys[0].activeTenant 2 must be one of the key's tenants",
+    ],
+    [
+      { accessKeys: [{ id: "k", secret: "s", tenants: [], rateLimit: { requestsPerSecond: 0 } }] },
+      "rateLimit.requestsPerSecond must be a positive number",
+    ],
+    [{ taskFlows: [{ DagId: 1, Tid: 1, name: "f", status: 3 }] }, "taskFlows[0].status must be an integer from 0 to 2"],
+    [
+      { taskFlows: [{ DagId: 1, Tid: 1, name: "f", graph: { nodes: [], edges: [{ NodeFrom: 1, NodeEnd: 2 }] } }] },
+      "NodeFrom 1 is not a node of this graph",
+    ],
+    [
+      {
+        tenants: [
+          { Tid: 1, name: "a" },
+          { Tid: 1, name: "b" },
+        ],
+      },
+      "tenants[1].Tid 1 appears twice",
+    ],
+    [{ taskflows: [] }, 'Invalid seed: the seed has an unknown field "taskflows"'],
+  ])("refuses %j", (input, message) => {
+    expect(() => validateSeed(input)).toThrow(message);
+  });
+
+  it("checks instances as they are written, naming the first bad one", () => {
+    const seed = validateSeed({
+      instances: [
+        { Id: 1, DagId: 1, status: 1 },
+        { Id: 2, DagId: 1, status: 1, startTime: "soon" },
+      ],
+    });
+    expect(seed.instances.count).toBe(2);
+    expect(() => rows(seed)).toThrow('Invalid seed: instances[1].startTime must be a time "yyyy-MM-dd HH:mm:ss" (UTC)');
+    const twice = validateSeed({
+      instances: [
+        { Id: 1, DagId: 1, status: 1 },
+        { Id: "1", DagId: 1, status: 2 },
+      ],
+    });
+    expect(() => rows(twice)).toThrow("Invalid seed: instances[1].Id 1 appears twice.");
+  });
+
+  it("parses JSON text with integers beyond 2^53 exact", () => {
+    const seed = parseSeedText('{"tenants":[{"Tid":9007199254740993,"name":"t"}]}', "test");
+    expect(seed.tenants[0]!.tid).toBe(9007199254740993n);
+    expect(() => parseSeedText("{", "The seed file x")).toThrow(/^The seed file x is not valid JSON: /);
+  });
+});

@@ -1,0 +1,144 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { formatApiTime } from "./actions/apiTime.js";
+import { createActionHandlers } from "./actions/createActionHandlers.js";
+import type { EmulatorContext } from "./emulatorContext.js";
+import { FaultInjector } from "./faults/faultInjector.js";
+import type { FaultSettings } from "./faults/faultSettings.js";
+import { RateLimiter } from "./gateway/rateLimiter.js";
+import { ReplayGuard } from "./gateway/replayGuard.js";
+import { createRequestListener } from "./http/createRequestListener.js";
+import { handleClientError } from "./http/handleClientError.js";
+import { type LogSink, RequestLogger } from "./log/requestLog.js";
+import { loadSeed } from "./seed/loadSeed.js";
+import type { Seed } from "./seed/seedTypes.js";
+import type { SeedSummary } from "./store/applySeed.js";
+import { Store } from "./store/store.js";
+
+/** Options of startEmulator; every one is optional. */
+export interface EmulatorOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port; default 0 (any free port). */
+  port?: number;
+  /** SQLite data file, or `:memory:` (default). A file keeps everything across restarts. */
+  data?: string;
+  /** A seed object or the path of a seed JSON file, applied only when the data file is empty. */
+  seed?: Seed | string;
+  /** Enables the admin endpoints (except health, which is open), as `Authorization: Bearer <token>`. */
+  adminToken?: string;
+  /** Receives one JSON line per request and per emulator event; default: no logs. */
+  log?: LogSink;
+  /** Epoch milliseconds now; tests move time with it. Default Date.now. */
+  clock?: () => number;
+  /** Fault injection from the start (see the README); also settable at /_emulator/faults. */
+  faults?: FaultSettings;
+  /** A running instance (resumed or rerun) succeeds on its own after this many ms; default never. */
+  completeRunningAfterMs?: number;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** What the start-up seed wrote; undefined when there was no seed or the data file already had data. */
+  readonly seeded: SeedSummary | undefined;
+  /** Stops accepting requests, commits what is pending and closes the data file. */
+  close(): Promise<void>;
+}
+
+/** Starts the emulator and resolves once it listens. Throws (one clear message) on a bad seed or data file. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const clock = options.clock ?? Date.now;
+  const logger = options.log ? new RequestLogger(options.log, clock) : undefined;
+  const faults = new FaultInjector(options.faults);
+  const store = new Store(options.data ?? ":memory:");
+  let server: Server | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  try {
+    let seeded: SeedSummary | undefined;
+    if (options.seed !== undefined) {
+      const seed = loadSeed(options.seed);
+      if (store.isEmpty()) seeded = store.seed(seed, "merge");
+      else logger?.event("seed skipped", { reason: "the data file already holds data; use POST /_emulator/seed?mode=replace" });
+    }
+    const completeAfter = options.completeRunningAfterMs;
+    const ctx: EmulatorContext = {
+      store,
+      handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter }),
+      replay: new ReplayGuard(),
+      limiter: new RateLimiter(),
+      faults,
+      logger,
+      clock,
+      adminToken: options.adminToken,
+      counters: { requests: 0, byStatus: {} },
+      startedAtMs: performance.now(),
+    };
+    server = createServer({ keepAliveTimeout: 10_000 }, createRequestListener(ctx));
+    server.on("clientError", (error, socket) => handleClientError(error, socket, logger));
+    const host = options.host ?? "127.0.0.1";
+    await listen(server, options.port ?? 0, host);
+    const port = (server.address() as AddressInfo).port;
+    if (completeAfter !== undefined) {
+      sweeper = setInterval(
+        () => {
+          const now = clock();
+          store.commits.write(() => store.instances.completeDueRuns(formatApiTime(now), now));
+        },
+        Math.min(Math.max(completeAfter, 10), 250),
+      );
+      sweeper.unref();
+    }
+    const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+    logger?.event("listening", { url, data: options.data ?? ":memory:", seeded: seeded ?? null });
+    const running = server;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      host,
+      port,
+      seeded,
+      close: () => {
+        closing ??= (async () => {
+          if (sweeper) clearInterval(sweeper);
+          await stop(running);
+          store.close();
+          logger?.event("stopped");
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (sweeper) clearInterval(sweeper);
+    if (server?.listening) await stop(server);
+    store.close();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${port} on ${host} is already in use; pick another --port (0 picks a free one).`)
+          : error,
+      );
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

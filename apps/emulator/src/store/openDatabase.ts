@@ -1,0 +1,61 @@
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./schema.js";
+
+/** A better-sqlite3 connection. */
+export type SqliteDatabase = Database.Database;
+
+/** The data file cannot be opened or belongs to something else; the message says which and why. */
+export class DataFileError extends Error {
+  override readonly name = "DataFileError";
+}
+
+/**
+ * Opens (or creates) the data file and brings its schema up to date.
+ * WAL with synchronous=FULL: a COMMIT returns only once the WAL is on disk, so an acknowledged
+ * change survives SIGKILL and power loss. Exclusive locking keeps a second emulator off the same file.
+ */
+export function openDatabase(path: string): SqliteDatabase {
+  let db: SqliteDatabase;
+  try {
+    db = new Database(path, { timeout: 250 });
+  } catch (error) {
+    throw new DataFileError(`Cannot open the data file ${path}: ${(error as Error).message}.`);
+  }
+  try {
+    db.defaultSafeIntegers(true);
+    if (path !== ":memory:") {
+      db.pragma("locking_mode = EXCLUSIVE");
+      db.pragma("journal_mode = WAL");
+    }
+    db.pragma("synchronous = FULL");
+    db.pragma("busy_timeout = 0");
+    migrate(db, path);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof DataFileError) throw error;
+    const message = (error as Error).message;
+    if (/locked|busy/i.test(message)) {
+      throw new DataFileError(
+        `The data file ${path} is in use by another process (another emulator?); stop it or pick another --data file.`,
+      );
+    }
+    throw new DataFileError(`The data file ${path} is not an emulator database: ${message}.`);
+  }
+}
+
+function migrate(db: SqliteDatabase, path: string): void {
+  db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  const applied = row ? Number(row.value) : 0;
+  if (!Number.isInteger(applied) || applied > MIGRATIONS.length) {
+    throw new DataFileError(
+      `The data file ${path} was written by a newer emulator (schema ${row?.value}); upgrade @dmsflow/emulator.`,
+    );
+  }
+  if (applied === MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (let i = applied; i < MIGRATIONS.length; i++) db.exec(MIGRATIONS[i]!);
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(MIGRATIONS.length));
+  })();
+}

@@ -1,0 +1,95 @@
+/**
+ * The schema, as an ordered list of migrations. A data file records how many it has applied in
+ * `meta.schema_version`; opening it applies the rest, so a data file from an older emulator keeps working.
+ * Every ID is an INTEGER (int64) read with safe integers, so 9007199254740993 stays exact.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE tenants (
+    tid INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+  );
+  CREATE TABLE access_keys (
+    id TEXT PRIMARY KEY,
+    secret TEXT NOT NULL,
+    security_token TEXT,
+    expires_at_ms INTEGER,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    active_tid INTEGER,
+    rate_per_second REAL,
+    rate_burst INTEGER
+  );
+  CREATE TABLE access_key_tenants (
+    key_id TEXT NOT NULL,
+    tid INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (key_id, tid)
+  ) WITHOUT ROWID;
+  CREATE TABLE task_flows (
+    dag_id INTEGER PRIMARY KEY,
+    tid INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    creator TEXT NOT NULL,
+    creator_id TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    deploy_id INTEGER,
+    can_edit INTEGER NOT NULL
+  );
+  CREATE TABLE dag_versions (
+    dag_id INTEGER NOT NULL,
+    version_id INTEGER NOT NULL,
+    last_version_id INTEGER,
+    comments TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (dag_id, version_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE graph_nodes (
+    dag_id INTEGER NOT NULL,
+    node_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    node_type INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    config TEXT NOT NULL,
+    graph_param TEXT NOT NULL,
+    time_variables TEXT NOT NULL,
+    PRIMARY KEY (dag_id, node_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE graph_edges (
+    dag_id INTEGER NOT NULL,
+    edge_id INTEGER NOT NULL,
+    node_from INTEGER NOT NULL,
+    node_end INTEGER NOT NULL,
+    PRIMARY KEY (dag_id, edge_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE instances (
+    id INTEGER PRIMARY KEY,
+    dag_id INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    dag_version TEXT NOT NULL,
+    history_dag_id INTEGER,
+    trigger_type INTEGER NOT NULL,
+    business_time TEXT,
+    start_time TEXT,
+    end_time TEXT,
+    message TEXT NOT NULL,
+    complete_at_ms INTEGER
+  );
+  CREATE INDEX instances_by_flow ON instances (dag_id, id);
+  CREATE INDEX instances_by_flow_status ON instances (dag_id, status, id);
+  CREATE INDEX instances_completing ON instances (complete_at_ms) WHERE complete_at_ms IS NOT NULL;
+  `,
+];
+
+/** Every table that holds emulated state, in an order that a reset can empty them in. */
+export const STATE_TABLES = [
+  "instances",
+  "graph_edges",
+  "graph_nodes",
+  "dag_versions",
+  "task_flows",
+  "access_key_tenants",
+  "access_keys",
+  "tenants",
+] as const;

@@ -1,0 +1,76 @@
+import type { ValidSeed } from "../seed/validSeed.js";
+import { applySeed, type SeedSummary } from "./applySeed.js";
+import { Catalog } from "./catalog.js";
+import { CommitBatcher } from "./commitBatcher.js";
+import { FlowRepository } from "./flowRepository.js";
+import { InstanceRepository } from "./instanceRepository.js";
+import { openDatabase, type SqliteDatabase } from "./openDatabase.js";
+import { STATE_TABLES } from "./schema.js";
+
+/** How a seed meets existing data: merge replaces rows with the same IDs, replace empties everything first. */
+export type SeedMode = "merge" | "replace";
+
+/** The emulator's state: the SQLite file, its in-memory catalog and the group-commit batcher. */
+export class Store {
+  readonly db: SqliteDatabase;
+  readonly commits: CommitBatcher;
+  readonly instances: InstanceRepository;
+  readonly flows: FlowRepository;
+  private currentCatalog: Catalog;
+
+  constructor(path: string) {
+    this.db = openDatabase(path);
+    this.commits = new CommitBatcher(this.db);
+    this.instances = new InstanceRepository(this.db);
+    this.flows = new FlowRepository(this.db);
+    this.currentCatalog = Catalog.load(this.db);
+  }
+
+  /** Access keys, tenants and task flows as of the last change. */
+  get catalog(): Catalog {
+    return this.currentCatalog;
+  }
+
+  /** Whether the data file holds nothing yet (so a start-up seed applies). */
+  isEmpty(): boolean {
+    return STATE_TABLES.every((table) => this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined);
+  }
+
+  /** Applies a seed in one durable transaction; a seed that fails its checks changes nothing. */
+  seed(seed: ValidSeed, mode: SeedMode): SeedSummary {
+    return this.change(() => {
+      if (mode === "replace") this.clearTables();
+      return applySeed(this.db, seed);
+    });
+  }
+
+  /** Empties every table. */
+  reset(): void {
+    this.change(() => this.clearTables());
+  }
+
+  /** Sets an instance's status directly (admin), bypassing the rules; false when there is no such instance. */
+  setInstanceStatus(id: bigint, status: number): boolean {
+    return this.change(() => this.instances.setStatus(id, status));
+  }
+
+  /** Commits what is pending and closes the file (checkpointing the WAL). */
+  close(): void {
+    this.commits.flush();
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs an admin change in its own durable transaction, after committing the open batch, and reloads the catalog. */
+  private change<T>(work: () => T): T {
+    this.commits.flush();
+    try {
+      return this.db.transaction(work)();
+    } finally {
+      this.currentCatalog = Catalog.load(this.db);
+    }
+  }
+
+  private clearTables(): void {
+    for (const table of STATE_TABLES) this.db.prepare(`DELETE FROM ${table}`).run();
+  }
+}
