@@ -1,2 +1,7 @@
-/** Version marker until the package's own issue lands. */
-export const PACKAGE_STAGE = "scaffold";
+/**
+ * @dmsflow/cli: the `dmsflow` command. The package is mainly its bin; this entry lets a program run
+ * a command line in-process and read the documented exit codes.
+ */
+export type { CliIo, OutputStream } from "./cliIo.js";
+export { ExitCode, type ExitCodeValue, exitCodeFor } from "./exitCodes.js";
+export { run } from "./run.js";

@@ -1,0 +1,63 @@
+import type { OptionSpec } from "../args/optionSpec.js";
+import { COMMANDS } from "../commands/registry.js";
+import { GLOBAL_OPTIONS } from "../globalOptions.js";
+
+/** A command as completion scripts see it. */
+export interface CompletedCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly options: readonly OptionSpec[];
+  /** What its positional argument completes to. */
+  readonly positional: "none" | "shells" | "commands" | "actions";
+}
+
+/** An API operation as `call` completes it. */
+export interface CompletedAction {
+  readonly name: string;
+  readonly summary: string;
+  readonly parameters: ReadonlyArray<{ readonly name: string; readonly type: string; readonly description: string }>;
+}
+
+/** Everything a completion script embeds: commands, their flags, global flags, the API's actions. */
+export interface CompletionModel {
+  readonly commands: readonly CompletedCommand[];
+  readonly globals: readonly OptionSpec[];
+  readonly actions: readonly CompletedAction[];
+  /** The shells `dmsflow completion` supports. */
+  readonly shells: readonly string[];
+}
+
+/** The shells `dmsflow completion` writes scripts for. */
+export const SHELLS = ["bash", "zsh"] as const;
+
+const POSITIONALS: Readonly<Record<string, CompletedCommand["positional"]>> = {
+  completion: "shells",
+  help: "commands",
+  call: "actions",
+};
+
+/**
+ * Builds the model from the command registry and the generated operation table, so the scripts
+ * follow new commands, flags and API operations without edits.
+ */
+export async function buildCompletionModel(): Promise<CompletionModel> {
+  const { operationTable } = await import("@dmsflow/client");
+  const commands = await Promise.all(
+    COMMANDS.map(async (c) => ({
+      name: c.name,
+      summary: c.summary,
+      options: (await c.load()).options,
+      positional: POSITIONALS[c.name] ?? "none",
+    })),
+  );
+  const actions = Object.values(operationTable).map(({ operation }) => ({
+    name: operation.action,
+    summary: operation.summary,
+    parameters: operation.parameters.map((p) => ({
+      name: p.name,
+      type: p.wireType,
+      description: p.description.split(/(?<=\.) /)[0] ?? "",
+    })),
+  }));
+  return { commands, globals: GLOBAL_OPTIONS, actions, shells: SHELLS };
+}

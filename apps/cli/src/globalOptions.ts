@@ -1,0 +1,110 @@
+import type { OptionSpec } from "./args/optionSpec.js";
+import { parseDuration } from "./args/parseDuration.js";
+import { parseWholeNumber } from "./args/parseNumber.js";
+import { UsageError } from "./args/usageError.js";
+import type { CliIo } from "./cliIo.js";
+
+/** The output formats `--output` accepts. */
+export const OUTPUT_FORMATS = ["table", "json", "text"] as const;
+
+/** One of {@link OUTPUT_FORMATS}. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Flags every command accepts, before or after the command name. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: "profile",
+    kind: "string",
+    valueName: "<name>",
+    help: "aliyun CLI profile in ~/.aliyun/config.json (default: its current one)",
+  },
+  {
+    name: "region",
+    kind: "string",
+    valueName: "<id>",
+    help: "region ID such as cn-hangzhou (default: ALIBABA_CLOUD_REGION_ID)",
+  },
+  {
+    name: "endpoint",
+    kind: "string",
+    valueName: "<url>",
+    help: "API endpoint, e.g. dms-enterprise.cn-hangzhou.aliyuncs.com (env DMSFLOW_ENDPOINT)",
+  },
+  {
+    name: "output",
+    kind: "string",
+    short: "o",
+    valueName: "<format>",
+    help: "table, json or text (default: table on a terminal, text in a pipe)",
+    choices: OUTPUT_FORMATS,
+  },
+  { name: "dry-run", kind: "boolean", help: "print the signed request that would be sent, secrets redacted; send nothing" },
+  { name: "debug", kind: "boolean", help: "print each request and response to stderr, secrets redacted" },
+  {
+    name: "timeout",
+    kind: "string",
+    valueName: "<duration>",
+    help: "time limit for each API call attempt, e.g. 10s (default 30s)",
+  },
+  {
+    name: "retries",
+    kind: "string",
+    valueName: "<n>",
+    help: "retries of a call that failed in a retryable way, 0 to 10 (default 2)",
+  },
+  { name: "no-color", kind: "boolean", help: "no colours (also: NO_COLOR=1)" },
+  { name: "help", kind: "boolean", short: "h", help: "show help for the command" },
+  { name: "version", kind: "boolean", short: "V", help: "print the version" },
+];
+
+/** Global flags after validation. */
+export interface GlobalOptions {
+  readonly profile?: string;
+  readonly region?: string;
+  /** A URL or a bare host (core adds https:// and validates it). */
+  readonly endpoint?: string;
+  readonly output: OutputFormat;
+  /** Whether `--output` was given (commands with their own default, like `call`, check it). */
+  readonly outputGiven: boolean;
+  readonly dryRun: boolean;
+  readonly debug: boolean;
+  readonly timeoutMs?: number;
+  readonly retries?: number;
+  readonly noColor: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+/** Validates the global flags; the default output depends on whether stdout is a terminal. */
+export function readGlobalOptions(options: ReadonlyMap<string, string | true>, io: CliIo): GlobalOptions {
+  const text = (name: string) => {
+    const value = options.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const output = text("output");
+  if (output !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(output)) {
+    throw new UsageError(`--output must be one of ${OUTPUT_FORMATS.join(", ")}; got ${JSON.stringify(output)}.`);
+  }
+  const timeout = text("timeout");
+  const retries = text("retries");
+  const endpoint = text("endpoint") ?? (io.env.DMSFLOW_ENDPOINT || undefined);
+  return {
+    profile: nonEmpty("profile", text("profile")),
+    region: nonEmpty("region", text("region")),
+    endpoint: nonEmpty("endpoint", endpoint),
+    output: (output as OutputFormat | undefined) ?? (io.stdout.isTTY ? "table" : "text"),
+    outputGiven: output !== undefined,
+    dryRun: options.has("dry-run"),
+    debug: options.has("debug"),
+    timeoutMs: timeout === undefined ? undefined : parseDuration("timeout", timeout),
+    retries: retries === undefined ? undefined : parseWholeNumber("retries", retries, 0, 10),
+    noColor: options.has("no-color"),
+    help: options.has("help"),
+    version: options.has("version"),
+  };
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value === "") throw new UsageError(`--${flag} needs a non-empty value.`);
+  return value;
+}
