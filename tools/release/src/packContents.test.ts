@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { packContents } from "./packContents.js";
+import { publishedPackages } from "./publishedPackages.js";
+
+// What a user needs: the manifest, docs, both builds with declarations, and (emulator) its seeds.
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^CHANGELOG\.md$/,
+  /^LICENSE$/,
+  /^dist\/(esm|cjs)\/.+\.(js|d\.ts)$/,
+  /^dist\/cjs\/package\.json$/,
+  /^seeds\/[\w-]+\.json$/,
+];
+const FORBIDDEN = [
+  /\.test\./,
+  /(^|\/)test\//,
+  /fixtures?\//,
+  /\.map$/,
+  /^src\//,
+  /__snapshots__|__output__/,
+  /\.tsbuildinfo$/,
+  /bench\//,
+];
+
+describe("npm pack contents", () => {
+  for (const pkg of publishedPackages()) {
+    it(`${pkg.name} ships what a user needs and nothing else`, () => {
+      const { files, size, unpackedSize } = packContents(pkg.dir);
+      const surprises = files.filter((f) => !ALLOWED.some((re) => re.test(f)) || FORBIDDEN.some((re) => re.test(f)));
+      expect(surprises).toEqual([]);
+      for (const needed of [
+        "package.json",
+        "README.md",
+        "LICENSE",
+        "dist/esm/index.js",
+        "dist/esm/index.d.ts",
+        "dist/cjs/index.js",
+        "dist/cjs/index.d.ts",
+      ]) {
+        expect(files, needed).toContain(needed);
+      }
+      console.log(
+        `${pkg.name}: ${files.length} files, ${(size / 1024).toFixed(1)} KB packed, ${(unpackedSize / 1024).toFixed(1)} KB unpacked`,
+      );
+    });
+  }
+});
