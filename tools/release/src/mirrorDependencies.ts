@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./publishedPackages.js";
 
@@ -72,7 +73,7 @@ export async function mirrorIntoRegistry(
   token: string,
 ): Promise<void> {
   const cacache = loadNpmCacache();
-  const cache = join(execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim(), "_cacache");
+  const cache = join(execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8", cwd: tmpdir() }).trim(), "_cacache");
   for (const pkg of packages) {
     let tarball: Buffer;
     try {
@@ -114,8 +115,9 @@ export async function mirrorIntoRegistry(
 }
 
 // npm ships cacache; using npm's own copy reads the cache exactly as npm wrote it.
+// npm config queries refuse to run inside a workspace folder (ENOWORKSPACES), hence cwd: tmpdir().
 function loadNpmCacache(): { get: { byDigest(cache: string, integrity: string): Promise<Buffer> } } {
-  const globalRoot = execFileSync("npm", ["root", "-g"], { encoding: "utf8" }).trim();
+  const globalRoot = execFileSync("npm", ["root", "-g"], { encoding: "utf8", cwd: tmpdir() }).trim();
   return createRequire(import.meta.url)(join(globalRoot, "npm/node_modules/cacache"));
 }
 
