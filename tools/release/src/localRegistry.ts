@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -85,12 +85,33 @@ export async function waitFor(ready: () => Promise<boolean>, ms: number, why: ()
   throw new Error(why());
 }
 
-/** Ends a child process and waits for it, escalating to SIGKILL. */
+/**
+ * Ends a child process and waits for it, escalating to SIGKILL. A child spawned with `detached: true`
+ * leads its own process group, and the whole group is signalled: `npx` does not pass SIGTERM on to
+ * the program it started.
+ */
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined && groupLeaders.has(child)) process.kill(-child.pid, name);
+      else child.kill(name);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
   await exited;
   clearTimeout(timer);
+}
+
+const groupLeaders = new WeakSet<ChildProcess>();
+
+/** Spawns a process in its own process group, so that stopChild ends everything it starts. */
+export function spawnGroup(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  groupLeaders.add(child);
+  return child;
 }

@@ -1,10 +1,10 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalRegistry, startLocalRegistry, stopChild } from "../src/localRegistry.js";
+import { type LocalRegistry, spawnGroup, startLocalRegistry, stopChild } from "../src/localRegistry.js";
 import { dependencyClosure, mirrorIntoRegistry } from "../src/mirrorDependencies.js";
 import { publishedPackages, ROOT } from "../src/publishedPackages.js";
 
@@ -150,10 +150,14 @@ describe("publish to a local registry and consume from it", () => {
 
   it("npx dmsflow-emulator starts from the installed package and the installed dmsflow resumes a seeded instance", async () => {
     const seed = join(consumer, "node_modules/@dmsflow/emulator/seeds/demo.json");
-    const emulator = spawn("npx", ["--no-install", "dmsflow-emulator", "--port", "0", "--data", ":memory:", "--seed", seed], {
-      cwd: consumer,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const emulator = spawnGroup(
+      "npx",
+      ["--no-install", "dmsflow-emulator", "--port", "0", "--data", ":memory:", "--seed", seed],
+      {
+        cwd: consumer,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     children.push(emulator);
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
