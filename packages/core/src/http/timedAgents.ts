@@ -18,42 +18,37 @@ export function armConnectTimeout(socket: Socket, connectTimeoutMs: number): voi
 }
 
 type AgentClass<Options> = new (connectTimeoutMs: number, options: Options) => HttpAgent;
+type AgentBase<Options> = new (options: Options) => HttpAgent;
 let timedHttpAgent: AgentClass<AgentOptions> | undefined;
 let timedHttpsAgent: AgentClass<HttpsAgentOptions> | undefined;
+
+/** An agent class that arms the connect timeout once per new socket, on top of http's or https's Agent. */
+function timedAgentClass<Options>(Base: AgentBase<Options>): AgentClass<Options> {
+  return class TimedAgent extends Base {
+    readonly #connectTimeoutMs: number;
+    constructor(timeoutMs: number, agentOptions: Options) {
+      super(agentOptions);
+      this.#connectTimeoutMs = timeoutMs;
+    }
+    override createConnection(...args: Parameters<HttpAgent["createConnection"]>): ReturnType<HttpAgent["createConnection"]> {
+      const socket = super.createConnection(...args);
+      armConnectTimeout(socket as Socket, this.#connectTimeoutMs);
+      return socket;
+    }
+  };
+}
 
 /**
  * A keep-alive http agent with a connect timeout armed once per new socket, so a call on a reused
  * socket pays nothing for it. The class is made on first use: node:http is loaded only then.
  */
 export function createTimedHttpAgent(connectTimeoutMs: number, options: AgentOptions): HttpAgent {
-  timedHttpAgent ??= class TimedHttpAgent extends process.getBuiltinModule("node:http").Agent {
-    readonly #connectTimeoutMs: number;
-    constructor(timeoutMs: number, agentOptions: AgentOptions) {
-      super(agentOptions);
-      this.#connectTimeoutMs = timeoutMs;
-    }
-    override createConnection(...args: Parameters<HttpAgent["createConnection"]>): ReturnType<HttpAgent["createConnection"]> {
-      const socket = super.createConnection(...args);
-      armConnectTimeout(socket as Socket, this.#connectTimeoutMs);
-      return socket;
-    }
-  };
+  timedHttpAgent ??= timedAgentClass<AgentOptions>(process.getBuiltinModule("node:http").Agent);
   return new timedHttpAgent(connectTimeoutMs, options);
 }
 
 /** The https counterpart (TCP connect only; the TLS handshake counts toward timeoutMs). */
 export function createTimedHttpsAgent(connectTimeoutMs: number, options: HttpsAgentOptions): HttpAgent {
-  timedHttpsAgent ??= class TimedHttpsAgent extends process.getBuiltinModule("node:https").Agent {
-    readonly #connectTimeoutMs: number;
-    constructor(timeoutMs: number, agentOptions: HttpsAgentOptions) {
-      super(agentOptions);
-      this.#connectTimeoutMs = timeoutMs;
-    }
-    override createConnection(...args: Parameters<HttpAgent["createConnection"]>): ReturnType<HttpAgent["createConnection"]> {
-      const socket = super.createConnection(...args);
-      armConnectTimeout(socket as Socket, this.#connectTimeoutMs);
-      return socket;
-    }
-  };
+  timedHttpsAgent ??= timedAgentClass<HttpsAgentOptions>(process.getBuiltinModule("node:https").Agent);
   return new timedHttpsAgent(connectTimeoutMs, options);
 }
