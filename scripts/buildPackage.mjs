@@ -13,6 +13,7 @@ const require = createRequire(import.meta.url);
 const tsc = require.resolve("typescript/bin/tsc");
 const esm = "dist/esm";
 const cjs = "dist/cjs";
+const bundle = process.argv.includes("--bundle");
 rmSync("dist", { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
 
@@ -21,7 +22,8 @@ for (const entry of readdirSync(esm, { recursive: true, withFileTypes: true })) 
   const from = join(entry.parentPath, entry.name);
   const to = join(cjs, relative(esm, from));
   mkdirSync(dirname(to), { recursive: true });
-  if (entry.name.endsWith(".js")) {
+  // Bundled packages get their CommonJS from the bundle below, not file by file.
+  if (entry.name.endsWith(".js") && !bundle) {
     const { code } = transformSync(readFileSync(from, "utf8"), { format: "cjs", target: "node20", platform: "node" });
     writeFileSync(to, code);
   } else if (entry.name.endsWith(".d.ts")) {
@@ -31,7 +33,7 @@ for (const entry of readdirSync(esm, { recursive: true, withFileTypes: true })) 
 // Inside dist/cjs, .js and .d.ts files are CommonJS (and typed as such) whatever the package type says.
 writeFileSync(join(cjs, "package.json"), '{ "type": "commonjs" }\n');
 
-if (process.argv.includes("--bundle")) {
+if (bundle) {
   const manifest = JSON.parse(readFileSync("package.json", "utf8"));
   const external = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   const common = { bundle: true, platform: "node", target: "node20", external, logLevel: "warning", write: false };
@@ -40,10 +42,8 @@ if (process.argv.includes("--bundle")) {
     [esm]: buildSync({ ...common, entryPoints: [`${esm}/index.js`], format: "esm" }).outputFiles[0].text,
     [cjs]: buildSync({ ...common, entryPoints: [`${esm}/index.js`], format: "cjs" }).outputFiles[0].text,
   };
-  for (const [dir, code] of Object.entries(bundled)) {
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith(".js")) rmSync(join(entry.parentPath, entry.name));
-    }
-    writeFileSync(join(dir, "index.js"), code);
+  for (const entry of readdirSync(esm, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(".js")) rmSync(join(entry.parentPath, entry.name));
   }
+  for (const [dir, code] of Object.entries(bundled)) writeFileSync(join(dir, "index.js"), code);
 }
