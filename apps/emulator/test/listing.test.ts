@@ -1,8 +1,8 @@
 import {
-  deserializeGetTaskFlowGraphOutput,
-  deserializeListDAGVersionsOutput,
-  deserializeListTaskFlowInstanceOutput,
-  deserializeListTaskFlowOutput,
+  GetTaskFlowGraphCommand,
+  ListDAGVersionsCommand,
+  ListTaskFlowCommand,
+  ListTaskFlowInstanceCommand,
 } from "@dmsflow/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectBusinessFailure, expectSuccess } from "./fixtures/expectations.js";
@@ -18,7 +18,7 @@ afterAll(() => e.close());
 const list = async (params: Record<string, string>) => {
   const reply = await e.v3("ListTaskFlowInstance", { DagId: FLOW, PageIndex: "1", PageSize: "100", ...params });
   expectSuccess(reply);
-  const out = deserializeListTaskFlowInstanceOutput(reply.text);
+  const out = ListTaskFlowInstanceCommand.deserialize(reply.text);
   return { total: out.TotalCount, ids: out.DAGInstanceList!.DAGInstance!.map((i) => i.Id), out, text: reply.text };
 };
 
@@ -87,7 +87,7 @@ describe("ListTaskFlowInstance", () => {
 describe("ListTaskFlow", () => {
   it("lists the tenant's flows with their newest instance", async () => {
     const reply = await e.v3("ListTaskFlow");
-    const flows = deserializeListTaskFlowOutput(reply.text).TaskFlowList!.TaskFlow!;
+    const flows = ListTaskFlowCommand.deserialize(reply.text).TaskFlowList!.TaskFlow!;
     expect(reply.text).toContain(`"Id":${BIG_FLOW},`);
     expect(flows.map((f) => f.Id)).toEqual([FLOW, BIG_FLOW]);
     expect(flows[0]).toMatchObject({
@@ -103,7 +103,7 @@ describe("GetTaskFlowGraph", () => {
   it("returns nodes and edges with exact int64 IDs", async () => {
     const reply = await e.v3("GetTaskFlowGraph", { DagId: FLOW });
     expect(reply.text).toContain('"NodeId":9007199254740997');
-    const graph = deserializeGetTaskFlowGraphOutput(reply.text).TaskFlowGraph!;
+    const graph = GetTaskFlowGraphCommand.deserialize(reply.text).TaskFlowGraph!;
     expect(graph).toMatchObject({ DagName: "nightly_etl", CanEdit: true, Status: "2" });
     expect(graph.Nodes!.Node!.map((n) => [n.NodeId, n.NodeName, n.DagId])).toEqual([
       ["44001", "extract", FLOW],
@@ -113,7 +113,7 @@ describe("GetTaskFlowGraph", () => {
   });
 
   it("answers an empty graph for a flow seeded without one", async () => {
-    const graph = deserializeGetTaskFlowGraphOutput((await e.v3("GetTaskFlowGraph", { DagId: BIG_FLOW })).text).TaskFlowGraph!;
+    const graph = GetTaskFlowGraphCommand.deserialize((await e.v3("GetTaskFlowGraph", { DagId: BIG_FLOW })).text).TaskFlowGraph!;
     expect(graph).toMatchObject({ DagName: "big_flow", Nodes: { Node: [] }, Edges: { Edge: [] } });
   });
 });
@@ -121,7 +121,7 @@ describe("GetTaskFlowGraph", () => {
 describe("ListDAGVersions", () => {
   it("lists versions newest first, each pointing to the one before", async () => {
     const reply = await e.v3("ListDAGVersions", { DagId: FLOW, PageIndex: "1", PageSize: "10" });
-    const out = deserializeListDAGVersionsOutput(reply.text);
+    const out = ListDAGVersionsCommand.deserialize(reply.text);
     expect(out.TotalCount).toBe(2);
     expect(out.DagVersionList!.DagVersion).toEqual([
       {
@@ -134,7 +134,7 @@ describe("ListDAGVersions", () => {
       },
       { VersionId: "101", DagName: "nightly_etl", DagOwnerId: "510001", DagOwnerNickName: "alice", VersionComments: "first" },
     ]);
-    const second = deserializeListDAGVersionsOutput(
+    const second = ListDAGVersionsCommand.deserialize(
       (await e.v3("ListDAGVersions", { DagId: FLOW, PageIndex: "2", PageSize: "1" })).text,
     );
     expect(second.DagVersionList!.DagVersion!.map((v) => v.VersionId)).toEqual(["101"]);

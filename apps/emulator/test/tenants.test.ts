@@ -1,8 +1,4 @@
-import {
-  deserializeGetUserActiveTenantOutput,
-  deserializeListTaskFlowOutput,
-  deserializeListUserTenantsOutput,
-} from "@dmsflow/client";
+import { GetUserActiveTenantCommand, ListTaskFlowCommand, ListUserTenantsCommand } from "@dmsflow/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectBusinessFailure, expectGatewayError, expectSuccess } from "./fixtures/expectations.js";
 import type { TestKey } from "./fixtures/signRequest.js";
@@ -18,7 +14,7 @@ afterAll(() => e.close());
 const flowIds = async (key: TestKey = KEYS.a, params: Record<string, string> = {}) => {
   const reply = await e.v3("ListTaskFlow", params, key);
   expectSuccess(reply);
-  return deserializeListTaskFlowOutput(reply.text).TaskFlowList!.TaskFlow!.map((f) => f.Id);
+  return ListTaskFlowCommand.deserialize(reply.text).TaskFlowList!.TaskFlow!.map((f) => f.Id);
 };
 
 describe("the active tenant is the default", () => {
@@ -34,7 +30,7 @@ describe("the active tenant is the default", () => {
   it("GetUserActiveTenant answers the active tenant, Tid exact beyond 2^53", async () => {
     const reply = await e.v3("GetUserActiveTenant", {}, KEYS.big);
     expect(reply.text).toContain(`"Tenant":{"Tid":${BIG_TENANT},"TenantName":"big","Status":"ACTIVE"}`);
-    expect(deserializeGetUserActiveTenantOutput(reply.text).Tenant).toEqual({
+    expect(GetUserActiveTenantCommand.deserialize(reply.text).Tenant).toEqual({
       Tid: BIG_TENANT,
       TenantName: "big",
       Status: "ACTIVE",
@@ -43,7 +39,7 @@ describe("the active tenant is the default", () => {
 
   it("ListUserTenants lists the key's tenants as a bare array; only the active one is ACTIVE", async () => {
     const reply = await e.v1("ListUserTenants", {}, KEYS.a, { method: "GET" });
-    expect(deserializeListUserTenantsOutput(reply.text).TenantList).toEqual([
+    expect(ListUserTenantsCommand.deserialize(reply.text).TenantList).toEqual([
       { Tid: "3", TenantName: "alpha", Status: "ACTIVE" },
       { Tid: "4", TenantName: "beta", Status: "IN_ACTIVE" },
     ]);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DmsParameterError, parseJsonExact, serializeResumeTaskFlowInstanceInput, toInt64String } from "../src/index.js";
+import { DmsParameterError, parseJsonExact, ResumeTaskFlowInstanceCommand, toInt64String } from "../src/index.js";
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -38,7 +38,7 @@ describe("int64 inputs", () => {
   it("round-trip every int64 through the serializer exactly", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: INT64_MIN, max: INT64_MAX }), (id) => {
-        const params = serializeResumeTaskFlowInstanceInput({ DagId: id, DagInstanceId: id.toString() });
+        const params = ResumeTaskFlowInstanceCommand.serialize({ DagId: id, DagInstanceId: id.toString() });
         return params.DagId === id.toString() && params.DagInstanceId === id.toString();
       }),
     );
@@ -48,7 +48,7 @@ describe("int64 inputs", () => {
     const error = (() => {
       try {
         // biome-ignore lint/correctness/noPrecisionLoss: the point is a number that has already lost digits
-        serializeResumeTaskFlowInstanceInput({ DagId: 1, DagInstanceId: 9007199254740993 });
+        ResumeTaskFlowInstanceCommand.serialize({ DagId: 1, DagInstanceId: 9007199254740993 });
       } catch (e) {
         return e as DmsParameterError;
       }

@@ -21,17 +21,22 @@ describe("tree-shaking", () => {
   it("importing one operation pulls in only what it needs", async () => {
     const one = await bundle('import { resumeTaskFlowInstance } from "@dmsflow/client"; export { resumeTaskFlowInstance };');
     expect(one).toContain("ResumeTaskFlowInstance");
-    // Identifiers, not words: descriptions may mention other actions.
-    for (const other of [
-      "serializeListTaskFlowInstanceInput",
-      "GetTaskFlowGraphOperation",
-      "readDAGInstance",
-      "decodeParameters",
-    ]) {
+    for (const other of ["ListTaskFlowInstanceCommand", "GetTaskFlowGraphOperation", "DAGInstanceSchema", "decodeParameters"]) {
       expect(one, other).not.toContain(other);
     }
     const all = await bundle('import { operationTable } from "@dmsflow/client"; export { operationTable };');
-    expect(all).toContain("serializeListTaskFlowInstanceInput");
-    expect(one.length).toBeLessThan(all.length / 3);
+    expect(all).toContain("ListTaskFlowInstanceCommand");
+    // Every other operation's descriptor is dropped, not only the few named above.
+    const actions = [...all.matchAll(/action: "(\w+)"/g)].map((m) => m[1]);
+    expect(actions).toHaveLength(11);
+    expect([...one.matchAll(/action: "(\w+)"/g)].map((m) => m[1])).toEqual(["ResumeTaskFlowInstance"]);
+  });
+
+  it("calling operations carries no documentation; help text imports it on its own", async () => {
+    const prose = "Defaults to the caller's active tenant.";
+    const all = await bundle('import { operationTable } from "@dmsflow/client"; export { operationTable };');
+    expect(all).not.toContain(prose);
+    const docs = await bundle('import { operationDocs } from "@dmsflow/client"; export { operationDocs };');
+    expect(docs).toContain(prose);
   });
 });

@@ -21,6 +21,7 @@ describe("emitFiles", () => {
       "models/Job.ts",
       "operations/pauseJob.ts",
       "operationTable.ts",
+      "operationDocs.ts",
       "index.ts",
     ]);
     for (const [path, text] of files) {
@@ -36,20 +37,20 @@ describe("emitFiles", () => {
     }
   });
 
-  it("shows an added optional parameter and response field in types, serializer and deserializer", async () => {
+  it("shows an added optional parameter and response field in types, descriptor, schema and docs", async () => {
     const before = await emitFixture("minimal");
     const after = await emitFixture("minimal-plus");
     const changed = [...after.keys()].filter(
       (f) => before.get(f)?.replace(/minimal\.yaml/g, "") !== after.get(f)?.replace(/minimal-plus\.yaml/g, ""),
     );
-    expect(changed).toEqual(["models/Job.ts", "operations/pauseJob.ts"]);
+    expect(changed).toEqual(["models/Job.ts", "operations/pauseJob.ts", "operationDocs.ts"]);
     const op = after.get("operations/pauseJob.ts")!;
     expect(op).toContain("Reason?: string;");
-    expect(op).toContain('if (input.Reason != null) params.Reason = writeString(action, "Reason", input.Reason);');
-    expect(op).toContain('{ name: "Reason", wireType: "String", required: false, description: "Why the job is paused." }');
+    expect(op).toContain('{ name: "Reason", wireType: "String", required: false },');
+    expect(after.get("operationDocs.ts")).toContain('Reason: "Why the job is paused.",');
     const job = after.get("models/Job.ts")!;
     expect(job).toContain("PausedBy?: string;");
-    expect(job).toContain('if (o.PausedBy != null) out.PausedBy = readString(o.PausedBy, here, "PausedBy");');
+    expect(job).toContain('    PausedBy: "string",');
   });
 
   it("emits the same text twice (deterministic)", async () => {

@@ -1,5 +1,5 @@
 import { IndentationText, Project, type SourceFileStructure } from "ts-morph";
-import { emitIndex, emitOperationTable } from "./emit/emitIndex.js";
+import { emitIndex, emitOperationDocs, emitOperationTable } from "./emit/emitIndex.js";
 import { emitModel } from "./emit/emitModel.js";
 import { emitOperation } from "./emit/emitOperation.js";
 import { generatedHeader } from "./emit/header.js";
@@ -32,6 +32,7 @@ export function emitFiles(plan: Plan, runtimeTemplates: ReadonlyMap<string, stri
   for (const model of plan.models) print(`${model.module}.ts`, emitModel(model));
   for (const operation of plan.operations) print(`${operation.module}.ts`, emitOperation(plan.ir, operation));
   print("operationTable.ts", emitOperationTable(plan));
+  print("operationDocs.ts", emitOperationDocs(plan));
   print("index.ts", emitIndex(plan));
   return files;
 }

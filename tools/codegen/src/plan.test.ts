@@ -22,8 +22,6 @@ describe("planFiles", () => {
       outputType: "StopJobOutput",
       descriptor: "StopJobOperation",
       command: "StopJobCommand",
-      serializer: "serializeStopJobInput",
-      deserializer: "deserializeStopJobOutput",
     });
   });
 

@@ -10,8 +10,6 @@ export interface OperationPlan {
   readonly outputType: string;
   readonly descriptor: string;
   readonly command: string;
-  readonly serializer: string;
-  readonly deserializer: string;
 }
 
 /** Names of everything generated for one model. */
@@ -44,8 +42,6 @@ export function planFiles(ir: Ir): Plan {
         outputType: `${a}Output`,
         descriptor: `${a}Operation`,
         command: `${a}Command`,
-        serializer: `serialize${a}Input`,
-        deserializer: `deserialize${a}Output`,
       };
     });
   const models = [...ir.models]

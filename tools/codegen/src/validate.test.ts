@@ -71,6 +71,19 @@ describe("validateSpec", () => {
     ]);
   });
 
+  it("refuses recursive schemas, naming the cycle", async () => {
+    const doc = await base();
+    doc.components.schemas.Job.properties.Parent = { $ref: "#/components/schemas/Job" };
+    expect(problems(doc)).toEqual([
+      "components.schemas.Job: refers to itself (Job -> Job); recursive schemas are not supported.",
+    ]);
+    doc.components.schemas.Job.properties.Parent = { type: "array", items: { $ref: "#/components/schemas/Envelope" } };
+    doc.components.schemas.Envelope.properties.Job = { $ref: "#/components/schemas/Job" };
+    expect(problems(doc)).toEqual([
+      "components.schemas.Envelope: refers to itself (Envelope -> Job -> Envelope); recursive schemas are not supported.",
+    ]);
+  });
+
   it("checks the RPC extensions and the OpenAPI version", () => {
     const doc = parse("openapi: 3.0.3\npaths: {}\n");
     expect(problems(doc)).toEqual([

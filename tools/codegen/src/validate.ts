@@ -31,6 +31,7 @@ export function validateSpec(file: string, document: unknown): void {
       if (!ACTION_NAME.test(name)) report(path, "schema names must be PascalCase identifiers.");
       checkSchema(document, schema, path, report);
     }
+    checkNoRecursion(schemas, report);
   }
 
   if (!isObject(document.paths)) {
@@ -240,4 +241,36 @@ function checkRefs(document: unknown, node: unknown, path: string, report: Repor
     return;
   }
   for (const [key, child] of Object.entries(node)) checkRefs(document, child, specPath(path, key), report);
+}
+
+/**
+ * Refuses component schemas that reach themselves through `$ref`: generated schemas are constants
+ * that refer to each other, and a cycle would read one before it is initialised.
+ */
+function checkNoRecursion(schemas: Record<string, unknown>, report: Report): void {
+  const refsOf = (node: unknown, out: Set<string>): Set<string> => {
+    if (Array.isArray(node)) for (const item of node) refsOf(item, out);
+    else if (isObject(node)) {
+      const ref = node.$ref;
+      if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) out.add(ref.slice("#/components/schemas/".length));
+      for (const [key, value] of Object.entries(node)) if (key !== "$ref") refsOf(value, out);
+    }
+    return out;
+  };
+  const edges = new Map(Object.entries(schemas).map(([name, schema]) => [name, [...refsOf(schema, new Set())]]));
+  const done = new Set<string>();
+  const visit = (name: string, trail: string[]): void => {
+    if (trail.includes(name)) {
+      const cycle = [...trail.slice(trail.indexOf(name)), name];
+      report(
+        specPath("components.schemas", cycle[0]!),
+        `refers to itself (${cycle.join(" -> ")}); recursive schemas are not supported.`,
+      );
+      return;
+    }
+    if (done.has(name)) return;
+    for (const next of edges.get(name) ?? []) visit(next, [...trail, name]);
+    done.add(name);
+  };
+  for (const name of edges.keys()) visit(name, []);
 }

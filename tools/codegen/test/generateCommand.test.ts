@@ -78,6 +78,7 @@ describe("npm run generate", () => {
     expect(result.code).toBe(0);
     const resume = await readFile(join(dir, "generated/operations/resumeTaskFlowInstance.ts"), "utf8");
     expect(resume).toContain("Comment?: string;");
-    expect(resume).toContain('params.Comment = writeString(action, "Comment", input.Comment)');
+    expect(resume).toContain('{ name: "Comment", wireType: "String", required: false },');
+    expect(await readFile(join(dir, "generated/operationDocs.ts"), "utf8")).toContain('Comment: "Why.",');
   });
 });

@@ -1,21 +1,16 @@
 import { describe, expect, it } from "vitest";
 // The fixture's generated tree (a committed file snapshot) is real code: run it.
-import {
-  DmsParameterError,
-  deserializePauseJobOutput,
-  operationTable,
-  serializePauseJobInput,
-} from "./__output__/minimal/index.js";
+import { DmsParameterError, operationTable, PauseJobCommand } from "./__output__/minimal/index.js";
 
 describe("code generated from the minimal fixture", () => {
   it("serializes and validates input by the spec", () => {
-    expect(serializePauseJobInput({ JobId: 9007199254740993n })).toEqual({ JobId: "9007199254740993" });
-    expect(() => serializePauseJobInput({} as never)).toThrow(DmsParameterError);
-    expect(() => serializePauseJobInput({} as never)).toThrow("PauseJob: JobId is required.");
+    expect(PauseJobCommand.serialize({ JobId: 9007199254740993n })).toEqual({ JobId: "9007199254740993" });
+    expect(() => PauseJobCommand.serialize({} as never)).toThrow(DmsParameterError);
+    expect(() => PauseJobCommand.serialize({} as never)).toThrow("PauseJob: JobId is required.");
   });
 
   it("deserializes output with exact int64 and nested arrays", () => {
-    const out = deserializePauseJobOutput(
+    const out = PauseJobCommand.deserialize(
       '{"RequestId":"r","Job":{"Id":12345678901234567890,"State":2,"Steps":{"Step":["a","b"]}}}',
     );
     expect(out).toEqual({ RequestId: "r", Job: { Id: "12345678901234567890", State: 2, Steps: { Step: ["a", "b"] } } });

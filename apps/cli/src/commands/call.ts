@@ -1,4 +1,4 @@
-import type { ActionName, OperationDescriptor, WireType } from "@dmsflow/client";
+import type { ActionName, OperationDescriptor, OperationDocs, WireType } from "@dmsflow/client";
 import { suggest } from "../args/suggest.js";
 import { UsageError } from "../args/usageError.js";
 import { flatten } from "../output/flatten.js";
@@ -34,11 +34,11 @@ export const call: CommandDefinition = {
     "dmsflow call ListTaskFlowInstance --DagId 11 --PageIndex 1 --PageSize 20 --Status 2",
   ],
   async dynamicHelp(positionals) {
-    const { operationTable } = await import("@dmsflow/client");
+    const { operationTable, operationDocs } = await import("@dmsflow/client");
     const action = positionals[0];
-    if (action === undefined) return renderActionList(operationTable);
+    if (action === undefined) return renderActionList(operationTable, operationDocs);
     const command = (operationTable as Record<string, { operation: OperationDescriptor }>)[action];
-    return command ? renderActionHelp(command.operation) : undefined;
+    return command ? renderActionHelp(command.operation, operationDocs[action as ActionName]) : undefined;
   },
   async run(ctx) {
     const { operationTable, decodeParameters } = await import("@dmsflow/client");
@@ -94,7 +94,10 @@ function readWireParameters(
   return raw;
 }
 
-function renderActionList(table: Readonly<Record<string, { operation: OperationDescriptor }>>): string {
+function renderActionList(
+  table: Readonly<Record<string, { operation: OperationDescriptor }>>,
+  docs: Readonly<Record<string, OperationDocs>>,
+): string {
   const entries = Object.values(table).map((c) => c.operation);
   const width = Math.max(...entries.map((o) => o.action.length)) + 2;
   const lines = [
@@ -106,7 +109,7 @@ function renderActionList(table: Readonly<Record<string, { operation: OperationD
     call.description,
     "",
     `Actions (${entries[0]?.product ?? "dms-enterprise"} ${entries[0]?.version ?? ""}):`,
-    ...entries.map((o) => `  ${o.action.padEnd(width)}${o.summary}`),
+    ...entries.map((o) => `  ${o.action.padEnd(width)}${docs[o.action]!.summary}`),
     "",
     "Examples:",
     ...call.examples.map((e) => `  ${e}`),
@@ -116,21 +119,21 @@ function renderActionList(table: Readonly<Record<string, { operation: OperationD
   return `${lines.join("\n")}\n`;
 }
 
-function renderActionHelp(operation: OperationDescriptor): string {
+function renderActionHelp(operation: OperationDescriptor, docs: OperationDocs): string {
   const label = (p: OperationDescriptor["parameters"][number]) => `--${p.name} <${WIRE_TYPE_NAMES[p.wireType]}>`;
   const width = Math.max(0, ...operation.parameters.map((p) => label(p).length)) + 2;
   const required = operation.parameters.filter((p) => p.required);
   const usage = [`dmsflow call ${operation.action}`, ...required.map((p) => `--${p.name} <${WIRE_TYPE_NAMES[p.wireType]}>`)];
   const example = [`dmsflow call ${operation.action}`, ...required.map((p) => `--${p.name} ${SAMPLE_VALUES[p.wireType]}`)];
   const lines = [
-    `dmsflow call ${operation.action}: ${operation.summary}`,
+    `dmsflow call ${operation.action}: ${docs.summary}`,
     "",
     "Usage:",
     `  ${usage.join(" ")}${operation.parameters.length > required.length ? " [...]" : ""}`,
     "",
     operation.parameters.length ? "Parameters:" : "Parameters: none.",
     ...operation.parameters.map(
-      (p) => `  ${label(p).padEnd(width)}${p.required ? "(required) " : ""}${p.description.split(/(?<=\.) /)[0]}`,
+      (p) => `  ${label(p).padEnd(width)}${p.required ? "(required) " : ""}${firstSentence(docs.parameters[p.name] ?? "")}`,
     ),
     "",
     "Example:",
@@ -139,4 +142,8 @@ function renderActionHelp(operation: OperationDescriptor): string {
     "Run 'dmsflow --help' for the global flags (--output, --dry-run, --profile ...).",
   ];
   return `${lines.join("\n")}\n`;
+}
+
+function firstSentence(text: string): string {
+  return text.split(/(?<=\.) /)[0] ?? "";
 }

@@ -1,3 +1,4 @@
+import type { ActionName } from "@dmsflow/client";
 import type { OptionSpec } from "../args/optionSpec.js";
 import { COMMANDS } from "../commands/registry.js";
 import { GLOBAL_OPTIONS } from "../globalOptions.js";
@@ -41,7 +42,7 @@ const POSITIONALS: Readonly<Record<string, CompletedCommand["positional"]>> = {
  * follow new commands, flags and API operations without edits.
  */
 export async function buildCompletionModel(): Promise<CompletionModel> {
-  const { operationTable } = await import("@dmsflow/client");
+  const { operationTable, operationDocs } = await import("@dmsflow/client");
   const commands = await Promise.all(
     COMMANDS.map(async (c) => ({
       name: c.name,
@@ -50,14 +51,18 @@ export async function buildCompletionModel(): Promise<CompletionModel> {
       positional: POSITIONALS[c.name] ?? "none",
     })),
   );
-  const actions = Object.values(operationTable).map(({ operation }) => ({
-    name: operation.action,
-    summary: operation.summary,
-    parameters: operation.parameters.map((p) => ({
-      name: p.name,
-      type: p.wireType,
-      description: p.description.split(/(?<=\.) /)[0] ?? "",
-    })),
-  }));
+  const actions = (Object.keys(operationTable) as ActionName[]).map((action) => {
+    const { operation } = operationTable[action];
+    const docs = operationDocs[action];
+    return {
+      name: action,
+      summary: docs.summary,
+      parameters: operation.parameters.map((p) => ({
+        name: p.name,
+        type: p.wireType,
+        description: docs.parameters[p.name]?.split(/(?<=\.) /)[0] ?? "",
+      })),
+    };
+  });
   return { commands, globals: GLOBAL_OPTIONS, actions, shells: SHELLS };
 }

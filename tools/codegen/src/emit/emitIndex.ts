@@ -11,8 +11,18 @@ const PUBLIC_RUNTIME = [
   {
     from: "./runtime/operation.js",
     values: [],
-    types: ["CallOptions", "Command", "DmsTransport", "OperationDescriptor", "ParameterDescriptor", "WireParameters", "WireType"],
+    types: [
+      "CallOptions",
+      "Command",
+      "DmsTransport",
+      "OperationDescriptor",
+      "OperationDocs",
+      "ParameterDescriptor",
+      "WireParameters",
+      "WireType",
+    ],
   },
+  { from: "./runtime/schema.js", values: [], types: ["ListSchema", "ScalarSchema", "Schema", "StructureSchema"] },
   { from: "./runtime/decodeParameters.js", values: ["decodeParameters"], types: ["DecodeResult", "DecodedValue"] },
 ];
 
@@ -32,6 +42,7 @@ export function emitIndex(plan: Plan): SourceFileStructure {
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./${m.module}.js` });
   }
   add("./operationTable.js", ["operationTable"], ["ActionName"]);
+  add("./operationDocs.js", ["operationDocs"], []);
   return { kind: StructureKind.SourceFile, statements };
 }
 
@@ -54,6 +65,36 @@ export function emitOperationTable(plan: Plan): SourceFileStructure {
         docs: ["The name of an action in the operation table."],
         type: "keyof typeof operationTable",
       },
+    ],
+  };
+}
+
+/**
+ * The spec's prose by action name: each summary and parameter description. Apart from the
+ * descriptors, so that help text and completions have it and a program that only calls does not.
+ */
+export function emitOperationDocs(plan: Plan): SourceFileStructure {
+  const entries = plan.operations.map((o) => {
+    const op = o.operation;
+    const params = op.parameters.map((p) => `      ${p.name}: ${JSON.stringify(p.description)},`);
+    return [
+      `  ${op.action}: {`,
+      `    summary: ${JSON.stringify(op.summary)},`,
+      params.length > 0 ? `    parameters: {\n${params.join("\n")}\n    },` : "    parameters: {},",
+      "  },",
+    ].join("\n");
+  });
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [
+      imp("./operationTable.js", ["ActionName"], true),
+      imp("./runtime/operation.js", ["OperationDocs"], true),
+      [
+        "/** The spec's summary of every operation and the description of each parameter, by action name. */",
+        "export const operationDocs: { readonly [A in ActionName]: OperationDocs } = {",
+        ...entries,
+        "};",
+      ].join("\n"),
     ],
   };
 }

@@ -1,14 +1,33 @@
-import { type SourceFileStructure, StructureKind } from "ts-morph";
+import { type SourceFileStructure, type StatementStructures, StructureKind } from "ts-morph";
 import type { ModelPlan } from "../plan.js";
-import { FileContext, objectInterface, objectReader } from "./fileContext.js";
+import { FileContext, imp, objectInterface } from "./fileContext.js";
+import { schemaCode } from "./shapeCode.js";
 
-/** A model file: the interface and a reader that keeps int64 values exact. */
+/** A model file: the interface, its schema, and a typed reader that keeps int64 values exact. */
 export function emitModel(plan: ModelPlan): SourceFileStructure {
   const { model } = plan;
   const ctx = new FileContext("..", model.name);
-  const main = [
+  const main: (StatementStructures | string)[] = [
     objectInterface(model.name, model.description, model.shape, ctx),
-    objectReader(model.name, model.shape, ctx, true),
+    // A string statement prints as written; a multi-line initializer would get a hanging indent.
+    [
+      `/** The schema of ${model.name}: what readValue checks and keeps. */`,
+      `export const ${model.name}Schema: StructureSchema = ${schemaCode(model.shape, ctx)};`,
+    ].join("\n"),
+    {
+      kind: StructureKind.Function,
+      name: plan.reader,
+      isExported: true,
+      docs: [`Reads a ${model.name} from parsed JSON; int64 values stay exact decimal strings.`],
+      parameters: [
+        { name: "value", type: "unknown" },
+        { name: "path", initializer: '""' },
+        { name: "key", type: "string | number", initializer: '""' },
+      ],
+      returnType: model.name,
+      statements: [`return readValue(${model.name}Schema, value, path, key) as ${model.name};`],
+    },
   ];
-  return { kind: StructureKind.SourceFile, statements: [...ctx.imports(), ...main, ...ctx.inlineStatements] };
+  const runtime = [imp("../runtime/readValue.js", ["readValue"]), imp("../runtime/schema.js", ["StructureSchema"], true)];
+  return { kind: StructureKind.SourceFile, statements: [...ctx.imports(runtime), ...main, ...ctx.inlineStatements] };
 }

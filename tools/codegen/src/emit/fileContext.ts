@@ -1,17 +1,17 @@
 import { type ImportDeclarationStructure, type StatementStructures, StructureKind } from "ts-morph";
 import type { ObjectShape } from "../ir.js";
 import { docsOf } from "./docs.js";
-import { objectReaderBody, type ShapeContext, typeCode } from "./shapeCode.js";
+import { type ShapeContext, typeCode } from "./shapeCode.js";
 
 /**
  * Collects what one generated file needs while its code is being built: runtime and model imports,
- * and the named types and readers for inline objects. `dir` is how the file reaches the output root.
+ * and the named types for inline objects. `dir` is how the file reaches the output root.
  */
 export class FileContext implements ShapeContext {
-  private readonly readers = new Set<string>();
-  private readonly models = new Set<string>();
+  private readonly modelTypes = new Set<string>();
+  private readonly modelSchemas = new Set<string>();
   private int64 = false;
-  /** Interfaces and readers for inline objects, in the order they were met. */
+  /** Interfaces for inline objects, in the order they were met. */
   readonly inlineStatements: StatementStructures[] = [];
 
   constructor(
@@ -19,12 +19,12 @@ export class FileContext implements ShapeContext {
     private readonly selfModel?: string,
   ) {}
 
-  useReader(name: string): void {
-    this.readers.add(name);
+  useModelType(name: string): void {
+    if (name !== this.selfModel) this.modelTypes.add(name);
   }
 
-  useModel(name: string): void {
-    if (name !== this.selfModel) this.models.add(name);
+  useModelSchema(name: string): void {
+    if (name !== this.selfModel) this.modelSchemas.add(name);
   }
 
   useInt64(): void {
@@ -33,7 +33,6 @@ export class FileContext implements ShapeContext {
 
   addInlineObject(typeName: string, shape: ObjectShape): string {
     this.inlineStatements.push(objectInterface(typeName, "", shape, this));
-    this.inlineStatements.push(objectReader(typeName, shape, this, false));
     return typeName;
   }
 
@@ -41,9 +40,14 @@ export class FileContext implements ShapeContext {
   imports(extra: ImportDeclarationStructure[] = []): ImportDeclarationStructure[] {
     const out: ImportDeclarationStructure[] = [...extra];
     if (this.int64) out.push(imp(`${this.dir}/runtime/int64.js`, ["Int64"], true));
-    if (this.readers.size > 0) out.push(imp(`${this.dir}/runtime/readValue.js`, [...this.readers].sort()));
-    for (const model of [...this.models].sort()) {
-      out.push(imp(`${this.dir}/models/${model}.js`, [`type ${model}`, `read${model}`]));
+    for (const model of [...new Set([...this.modelTypes, ...this.modelSchemas])].sort()) {
+      const names = [
+        ...(this.modelTypes.has(model) ? [`type ${model}`] : []),
+        ...(this.modelSchemas.has(model) ? [`${model}Schema`] : []),
+      ];
+      // A type-only import must say so, or the module would be loaded for nothing.
+      const typeOnly = !this.modelSchemas.has(model);
+      out.push(imp(`${this.dir}/models/${model}.js`, typeOnly ? [model] : names, typeOnly));
     }
     return out.sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : 1));
   }
@@ -62,23 +66,6 @@ export function objectInterface(name: string, description: string, shape: Object
       hasQuestionToken: !p.required,
       docs: docsOf(p.description, p.example),
     })),
-  };
-}
-
-/** A reader function for an object shape. */
-export function objectReader(name: string, shape: ObjectShape, ctx: ShapeContext, exported: boolean): StatementStructures {
-  return {
-    kind: StructureKind.Function,
-    name: `read${name}`,
-    isExported: exported,
-    docs: exported ? [`Reads a ${name} from parsed JSON; int64 values stay exact decimal strings.`] : [],
-    parameters: [
-      { name: "value", type: "unknown" },
-      { name: "path", type: "string" },
-      { name: "key", type: "string | number" },
-    ],
-    returnType: name,
-    statements: objectReaderBody(shape, name, ctx),
   };
 }
 

@@ -1,18 +1,16 @@
-import type { ObjectShape, Property, Shape } from "../ir.js";
+import type { ObjectShape, Shape } from "../ir.js";
 
 /** What emitting shapes needs from the file being written: imports it records, types it adds. */
 export interface ShapeContext {
-  /** Records a runtime reader (e.g. `readInt64`) to import. */
-  useReader(name: string): void;
-  /** Records a model (its type and reader) to import. */
-  useModel(name: string): void;
+  /** Records a model type to import. */
+  useModelType(name: string): void;
+  /** Records a model schema (`<Model>Schema`) to import. */
+  useModelSchema(name: string): void;
   /** Records that the Int64 type is used. */
   useInt64(): void;
-  /** Adds a named interface and reader for an inline object; returns the type name. */
+  /** Adds a named interface for an inline object; returns the type name. */
   addInlineObject(typeName: string, shape: ObjectShape): string;
 }
-
-const PRIMITIVE_READERS = { int64: "readInt64", int32: "readInt32", string: "readString", boolean: "readBoolean" } as const;
 
 /**
  * The TypeScript type of a shape. Inline objects become named interfaces (`<Owner><Property>`), as
@@ -30,7 +28,7 @@ export function typeCode(shape: Shape, ctx: ShapeContext, nameIfObject: string):
     case "boolean":
       return "boolean";
     case "ref":
-      ctx.useModel(shape.name);
+      ctx.useModelType(shape.name);
       return shape.name;
     case "array":
       return `${typeCode(shape.items, ctx, `${nameIfObject}Item`)}[]`;
@@ -39,50 +37,32 @@ export function typeCode(shape: Shape, ctx: ShapeContext, nameIfObject: string):
   }
 }
 
-/** The name of a function `(value, path, key) => T` that reads a shape (after typeCode has named it). */
-export function readerName(shape: Shape, ctx: ShapeContext, nameIfObject: string): string {
+/**
+ * The schema of a shape as a TypeScript expression: a scalar name, `{ list: … }`, a model's
+ * `<Model>Schema`, or an object literal printed over several lines at the given indentation.
+ */
+export function schemaCode(shape: Shape, ctx: ShapeContext, indent = ""): string {
   switch (shape.kind) {
     case "ref":
-      ctx.useModel(shape.name);
-      return `read${shape.name}`;
+      ctx.useModelSchema(shape.name);
+      return `${shape.name}Schema`;
+    case "array":
+      return `{ list: ${schemaCode(shape.items, ctx, indent)} }`;
     case "object":
-      return `read${nameIfObject}`;
-    case "array": {
-      const item = readerName(shape.items, ctx, `${nameIfObject}Item`);
-      ctx.useReader("readArray");
-      return `(value: unknown, path: string, key: string | number) => readArray(value, path, key, ${item})`;
-    }
-    default: {
-      const name = PRIMITIVE_READERS[shape.kind];
-      ctx.useReader(name);
-      return name;
-    }
+      return structureCode(shape, ctx, indent);
+    default:
+      return `"${shape.kind}"`;
   }
 }
 
-/** The body of a reader for an object type: required checks, then one assignment per property. */
-export function objectReaderBody(shape: ObjectShape, typeName: string, ctx: ShapeContext): string[] {
-  ctx.useReader("readObject");
-  ctx.useReader("childPath");
-  const lines = ["const o = readObject(value, path, key);", "const here = childPath(path, key);"];
-  const required = shape.properties.filter((p) => p.required);
-  for (const p of required) {
-    ctx.useReader("requireField");
-    lines.push(`requireField(o.${p.name}, here, "${p.name}");`);
-  }
-  const call = (p: Property): string => {
-    const nested = `${typeName}${p.name}`;
-    if (p.shape.kind === "array") {
-      ctx.useReader("readArray");
-      return `readArray(o.${p.name}, here, "${p.name}", ${readerName(p.shape.items, ctx, `${nested}Item`)})`;
-    }
-    return `${readerName(p.shape, ctx, nested)}(o.${p.name}, here, "${p.name}")`;
-  };
-  const literal = required.map((p) => `${p.name}: ${call(p)}`).join(", ");
-  lines.push(literal ? `const out: ${typeName} = { ${literal} };` : `const out: ${typeName} = {};`);
-  for (const p of shape.properties.filter((q) => !q.required)) {
-    lines.push(`if (o.${p.name} != null) out.${p.name} = ${call(p)};`);
-  }
-  lines.push("return out;");
-  return lines;
+function structureCode(shape: ObjectShape, ctx: ShapeContext, indent: string): string {
+  const inner = `${indent}    `;
+  const members = shape.properties.map((p) => `${inner}${p.name}: ${schemaCode(p.shape, ctx, inner)},`);
+  const required = shape.properties.filter((p) => p.required).map((p) => `"${p.name}"`);
+  return [
+    "{",
+    members.length > 0 ? `${indent}  members: {\n${members.join("\n")}\n${indent}  },` : `${indent}  members: {},`,
+    ...(required.length > 0 ? [`${indent}  required: [${required.join(", ")}],`] : []),
+    `${indent}}`,
+  ].join("\n");
 }

@@ -1,3 +1,5 @@
+import type { Schema } from "./schema.js";
+
 /** A parameter's type on the wire, as the Alibaba Cloud API metadata names it. */
 export type WireType = "Long" | "Integer" | "String" | "Boolean";
 
@@ -9,11 +11,9 @@ export interface ParameterDescriptor {
   readonly wireType: WireType;
   /** Whether the API refuses a request without it. */
   readonly required: boolean;
-  /** The spec's description. */
-  readonly description: string;
 }
 
-/** What the generator knows about one RPC operation. */
+/** What the generator knows about one RPC operation: everything needed to call it, and no prose. */
 export interface OperationDescriptor {
   /** The product code, e.g. `dms-enterprise`. */
   readonly product: string;
@@ -27,10 +27,18 @@ export interface OperationDescriptor {
   readonly methods: readonly ("GET" | "POST")[];
   /** The path every request goes to. */
   readonly pathname: string;
-  /** The one-line summary from the spec. */
-  readonly summary: string;
   /** The request parameters, in spec order. */
   readonly parameters: readonly ParameterDescriptor[];
+  /** The schema of a successful response body. */
+  readonly output: Schema;
+}
+
+/** An operation's documentation from the spec, kept apart from its descriptor so calls do not carry it. */
+export interface OperationDocs {
+  /** The one-line summary. */
+  readonly summary: string;
+  /** Each parameter's description, by wire name. */
+  readonly parameters: { readonly [name: string]: string };
 }
 
 /** Request parameters as they go on the wire: wire name to text. */

@@ -1,11 +1,9 @@
 import type { Int64 } from "./int64.js";
 import { DmsResponseFormatError } from "./responseError.js";
-
-/** A parsed JSON object. */
-export type JsonObject = Record<string, unknown>;
+import type { Schema } from "./schema.js";
 
 /** The path of a child value, as error messages show it: `a.b[3].c`. */
-export function childPath(path: string, key: string | number): string {
+function childPath(path: string, key: string | number): string {
   if (typeof key === "number") return `${path}[${key}]`;
   if (key === "") return path;
   return path ? `${path}.${key}` : key;
@@ -16,55 +14,53 @@ function fail(path: string, key: string | number, expected: string, value: unkno
   throw new DmsResponseFormatError(childPath(path, key), `is ${got}, expected ${expected}.`);
 }
 
-/** Reads a JSON object at the top of a response or inside one. */
-export function readObject(value: unknown, path: string, key: string | number = ""): JsonObject {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as JsonObject;
-  return fail(path, key, "an object", value);
-}
-
-/** Reads a JSON array and each of its items. */
-export function readArray<T>(
-  value: unknown,
-  path: string,
-  key: string | number,
-  readItem: (item: unknown, path: string, index: number) => T,
-): T[] {
-  if (!Array.isArray(value)) return fail(path, key, "an array", value);
-  const where = childPath(path, key);
-  const out = new Array<T>(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = readItem(value[i], where, i);
+/**
+ * Reads parsed JSON by a schema: checks each value's type and each required member, keeps int64
+ * values as exact decimal strings, and drops members the schema does not name. Throws
+ * DmsResponseFormatError naming the path of the first value that does not fit.
+ */
+export function readValue(schema: Schema, value: unknown, path = "", key: string | number = ""): unknown {
+  switch (schema) {
+    case "int64":
+      return readInt64(value, path, key);
+    case "int32":
+      if (typeof value === "number") return value;
+      if (typeof value === "string" && /^-?\d+$/.test(value)) return Number(value);
+      return fail(path, key, "an int32", value);
+    case "string":
+      // The service is loose about scalars: numbers and booleans become their text.
+      if (typeof value === "string") return value;
+      if (typeof value === "number" || typeof value === "boolean") return String(value);
+      return fail(path, key, "a string", value);
+    case "boolean":
+      if (typeof value === "boolean") return value;
+      if (value === "true" || value === "false") return value === "true";
+      return fail(path, key, "a boolean", value);
+  }
+  if ("list" in schema) {
+    if (!Array.isArray(value)) return fail(path, key, "an array", value);
+    const where = childPath(path, key);
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = readValue(schema.list, value[i], where, i);
+    return out;
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail(path, key, "an object", value);
+  const object = value as Record<string, unknown>;
+  const here = childPath(path, key);
+  for (const name of schema.required ?? []) {
+    if (object[name] == null) throw new DmsResponseFormatError(childPath(here, name), "is missing.");
+  }
+  const out: Record<string, unknown> = {};
+  const members = schema.members;
+  for (const name in members) {
+    const member = object[name];
+    if (member != null) out[name] = readValue(members[name]!, member, here, name);
+  }
   return out;
 }
 
-/** Reads an int64 as its exact decimal string. */
-export function readInt64(value: unknown, path: string, key: string | number): Int64 {
+function readInt64(value: unknown, path: string, key: string | number): Int64 {
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isInteger(value)) return String(value);
   return fail(path, key, "an int64", value);
-}
-
-/** Reads an int32 (a number, or its decimal text). */
-export function readInt32(value: unknown, path: string, key: string | number): number {
-  if (typeof value === "number") return value;
-  if (typeof value === "string" && /^-?\d+$/.test(value)) return Number(value);
-  return fail(path, key, "an int32", value);
-}
-
-/** Reads a string; numbers and booleans become their text, as the service is loose about them. */
-export function readString(value: unknown, path: string, key: string | number): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return fail(path, key, "a string", value);
-}
-
-/** Reads a boolean (also its text `true` / `false`). */
-export function readBoolean(value: unknown, path: string, key: string | number): boolean {
-  if (typeof value === "boolean") return value;
-  if (value === "true" || value === "false") return value === "true";
-  return fail(path, key, "a boolean", value);
-}
-
-/** Throws when a field the spec marks required is missing. */
-export function requireField(value: unknown, path: string, key: string): void {
-  if (value === undefined || value === null) throw new DmsResponseFormatError(childPath(path, key), "is missing.");
 }

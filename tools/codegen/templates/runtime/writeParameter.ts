@@ -1,32 +1,44 @@
 import { toInt64String } from "./int64.js";
+import type { OperationDescriptor, ParameterDescriptor, WireParameters, WireType } from "./operation.js";
 import { DmsParameterError } from "./parameterError.js";
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
-/** Throws unless the input is a plain object whose keys are all known parameters of the action. */
-export function checkInputKeys(action: string, input: unknown, known: readonly string[]): void {
+/**
+ * Checks an input against the operation's descriptor and turns it into wire parameters: it must be a
+ * plain object of known parameters (a typo in an optional one would otherwise be silently dropped),
+ * every required one present, each of its wire type. Throws DmsParameterError naming the parameter.
+ */
+export function writeParameters(operation: OperationDescriptor, input: unknown): WireParameters {
+  const { action, parameters } = operation;
+  checkInputKeys(action, input, parameters);
+  const values = input as Record<string, unknown>;
+  for (const p of parameters) {
+    if (p.required && values[p.name] == null) throw new DmsParameterError(action, p.name, `${p.name} is required.`);
+  }
+  const params: WireParameters = {};
+  for (const p of parameters) {
+    const value = values[p.name];
+    if (value != null) params[p.name] = WRITERS[p.wireType](action, p.name, value);
+  }
+  return params;
+}
+
+function checkInputKeys(action: string, input: unknown, parameters: readonly ParameterDescriptor[]): void {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     throw new DmsParameterError(action, "", `the input must be an object of parameters, got ${describe(input)}.`);
   }
   for (const key in input) {
-    if (!known.includes(key)) {
-      const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
-      const advice = hint ? `did you mean ${hint}?` : `known parameters: ${known.join(", ")}.`;
-      throw new DmsParameterError(action, key, `unknown parameter ${key}; ${advice}`);
-    }
-  }
-}
-
-/** Throws when a required parameter is absent. */
-export function requireParameter(action: string, name: string, value: unknown): void {
-  if (value === undefined || value === null) {
-    throw new DmsParameterError(action, name, `${name} is required.`);
+    if (parameters.some((p) => p.name === key)) continue;
+    const hint = parameters.find((p) => p.name.toLowerCase() === key.toLowerCase());
+    const advice = hint ? `did you mean ${hint.name}?` : `known parameters: ${parameters.map((p) => p.name).join(", ")}.`;
+    throw new DmsParameterError(action, key, `unknown parameter ${key}; ${advice}`);
   }
 }
 
 /** Checks an int64 parameter and returns its wire text. */
-export function writeInt64(action: string, name: string, value: unknown): string {
+function writeInt64(action: string, name: string, value: unknown): string {
   const text = toInt64String(value);
   if (text !== undefined) return text;
   const why =
@@ -41,7 +53,7 @@ export function writeInt64(action: string, name: string, value: unknown): string
 }
 
 /** Checks an int32 parameter and returns its wire text. */
-export function writeInt32(action: string, name: string, value: unknown): string {
+function writeInt32(action: string, name: string, value: unknown): string {
   if (typeof value === "number" && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX) {
     return String(value);
   }
@@ -49,16 +61,23 @@ export function writeInt32(action: string, name: string, value: unknown): string
 }
 
 /** Checks a string parameter and returns its wire text. */
-export function writeString(action: string, name: string, value: unknown): string {
+function writeString(action: string, name: string, value: unknown): string {
   if (typeof value === "string") return value;
   throw new DmsParameterError(action, name, `${name} must be a string; got ${describe(value)}.`);
 }
 
 /** Checks a boolean parameter and returns its wire text. */
-export function writeBoolean(action: string, name: string, value: unknown): string {
+function writeBoolean(action: string, name: string, value: unknown): string {
   if (typeof value === "boolean") return value ? "true" : "false";
   throw new DmsParameterError(action, name, `${name} must be a boolean; got ${describe(value)}.`);
 }
+
+const WRITERS: Record<WireType, (action: string, name: string, value: unknown) => string> = {
+  Long: writeInt64,
+  Integer: writeInt32,
+  String: writeString,
+  Boolean: writeBoolean,
+};
 
 function describe(value: unknown): string {
   if (value === null) return "null";
