@@ -79,6 +79,13 @@ describe("secrets", () => {
     expectNoSecrets(result);
   });
 
+  it("DEBUG=dmsflow logs like --debug, as Node tools that use the debug package do", async () => {
+    const result = await t.cli(["tenants"], { ...STS_ENV, DEBUG: "express,dmsflow" });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^\[dmsflow\] ListUserTenants attempt 1: POST .*x-acs-security-token: \*\*\*/m);
+    expectNoSecrets(result);
+  });
+
   it("are in no error message: wrong secret, wrong token, business failure, with and without --debug", async () => {
     const cases: Array<[string[], Record<string, string>, number]> = [
       [["tenants"], { ALIBABA_CLOUD_ACCESS_KEY_SECRET: `${ACCESS_KEY.secret}-wrong` }, 1],

@@ -70,11 +70,11 @@ async function makeClient() {
       return floorClient();
     case "core-v3":
     case "core-v1": {
-      const { DmsClient } = await import("@dmsflow/core");
+      const { DmsClient, signerV1, signerV3 } = await import("@dmsflow/core");
       const client = new DmsClient({
         endpoint: `http://127.0.0.1:${port}`,
         credentials,
-        signatureVersion: kind === "core-v3" ? "v3" : "v1",
+        signer: kind === "core-v3" ? signerV3 : signerV1,
       });
       return () => client.resumeTaskFlowInstance(input);
     }

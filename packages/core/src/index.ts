@@ -36,8 +36,10 @@ export {
   DmsThrottlingError,
 } from "./errors/serviceErrors.js";
 export { DmsAbortError, DmsNetworkError, DmsTimeoutError, type DmsTransportErrorDetails } from "./errors/transportErrors.js";
+export { type DmsProxy, httpProxy, proxyFromEnvironment } from "./http/DmsProxy.js";
 export type { CertificateAuthority } from "./http/HttpConnection.js";
-export { bypassesProxy, type ProxySettings, proxyFor } from "./http/proxyFromEnvironment.js";
+export { bypassesProxy, type ProxySettings, type ProxyTarget, proxyFor } from "./http/proxyFromEnvironment.js";
+export { combineHooks } from "./logging/combineHooks.js";
 export type {
   DmsCompleteEvent,
   DmsHooks,
@@ -46,6 +48,7 @@ export type {
   DmsResponseEvent,
   DmsRetryEvent,
 } from "./logging/DmsHooks.js";
+export { debugHooks } from "./logging/debugHooks.js";
 export { maskAccessKeyId, redactRequest } from "./logging/redactRequest.js";
 export { DmsCallContext, type DmsHttpRequest, type DmsHttpResponse, type ResolvedRetry } from "./middleware/DmsCallContext.js";
 export {
@@ -61,9 +64,9 @@ export {
   type ResumeRecovery,
   type ResumeTaskFlowInstanceResult,
 } from "./middleware/resumeRecoveryMiddleware.js";
-export type { DmsSignatureVersion } from "./middleware/signMiddleware.js";
 export { type DmsRetryOptions, resolveRetry, retryDelayMs, STANDARD_RETRY } from "./retry/retryPolicy.js";
 export { byCodeUnit, canonicalQuery } from "./signing/canonicalQuery.js";
+export { type DmsSignatureVersion, type DmsSigner, signerV1, signerV3 } from "./signing/DmsSigner.js";
 export { rpcEncode } from "./signing/rpcEncode.js";
 export { signRequestV1 } from "./signing/signRequestV1.js";
 export { signRequestV3 } from "./signing/signRequestV3.js";

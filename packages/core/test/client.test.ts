@@ -1,6 +1,6 @@
 import { listTaskFlowInstance, operationTable, resumeTaskFlowInstance } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DmsClient, DmsConfigError, DmsValidationError } from "../src/index.js";
+import { DmsClient, DmsConfigError, DmsValidationError, signerV1, signerV3 } from "../src/index.js";
 import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { TEST_CREDENTIALS, testClient } from "./fixtures/testClient.js";
 
@@ -30,15 +30,17 @@ describe("DmsClient", () => {
   });
 
   it.each([
-    ["v3", "POST"],
-    ["v3", "GET"],
-    ["v1", "POST"],
-    ["v1", "GET"],
-  ] as const)("sends requests the official libraries verify (%s %s)", async (signatureVersion, httpMethod) => {
+    [signerV3, "POST"],
+    [signerV3, "GET"],
+    [signerV1, "POST"],
+    [signerV1, "GET"],
+  ] as const)("sends requests the official libraries verify ($0.version $1)", async (signer, httpMethod) => {
     const id = server.requests.length + 1000;
     server.state.add("101", [{ Id: id, Status: 2 }]);
     const before = server.requests.length;
-    const out = await client({ signatureVersion, httpMethod }).resumeTaskFlowInstance({
+    const c = client({ signer, httpMethod });
+    expect(c.signatureVersion).toBe(signer.version);
+    const out = await c.resumeTaskFlowInstance({
       DagId: 101n,
       DagInstanceId: id,
       DagVersion: "v 1+(x)*",
@@ -49,7 +51,7 @@ describe("DmsClient", () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({
       method: httpMethod,
-      signature: signatureVersion,
+      signature: signer.version,
       valid: true,
       action: "ResumeTaskFlowInstance",
     });
@@ -100,7 +102,7 @@ describe("DmsClient", () => {
     expect(seen.headers["x-acs-accesskey-id"]).toBe("testid");
     await client({
       credentials: { ...TEST_CREDENTIALS, securityToken: "sts-token-value" },
-      signatureVersion: "v1",
+      signer: signerV1,
     }).listTaskFlow();
     expect(server.requests.at(-1)).toMatchObject({ valid: true, params: { SecurityToken: "sts-token-value" } });
   });
@@ -136,8 +138,8 @@ describe("DmsClient", () => {
       /Unknown DmsClient option "region"; did you mean regionId\?/,
     );
     expect(() => new DmsClient({ endpoint: server.url, timeoutMs: 0 })).toThrow(DmsConfigError);
-    expect(() => new DmsClient({ endpoint: server.url, signatureVersion: "v2" as never })).toThrow(
-      /signatureVersion must be "v3" or "v1"/,
+    expect(() => new DmsClient({ endpoint: server.url, signer: "v1" as never })).toThrow(
+      /signer must be signerV3 \(the default\) or signerV1/,
     );
     expect(() => new DmsClient({ endpoint: server.url, retry: { maxAttempts: 0 } })).toThrow(/retry.maxAttempts/);
     expect(() => new DmsClient({ env: {} })).toThrow(/No region/);

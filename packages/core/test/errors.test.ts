@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DmsBusinessError, type DmsClient, DmsError, DmsResponseError, DmsServiceError } from "../src/index.js";
+import { DmsBusinessError, type DmsClient, DmsError, DmsResponseError, DmsServiceError, signerV1 } from "../src/index.js";
 import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { testClient } from "./fixtures/testClient.js";
 
@@ -59,7 +59,7 @@ describe("service errors (HTTP 4xx/5xx)", () => {
     client.destroy();
     client = testClient(server, {
       credentials: { accessKeyId: "testid", accessKeySecret: "wrong-secret" },
-      signatureVersion: "v1",
+      signer: signerV1,
     });
     const mismatch = await failure(client.listTaskFlow());
     expect(mismatch).toMatchObject({ code: "SignatureDoesNotMatch", statusCode: 400 });

@@ -6,6 +6,8 @@ import {
   type DmsMiddlewareEntry,
   type DmsRequestEvent,
   type DmsResponseEvent,
+  debugHooks,
+  signerV1,
 } from "../src/index.js";
 import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { testClient } from "./fixtures/testClient.js";
@@ -96,7 +98,7 @@ describe("hooks", () => {
     const completions: unknown[] = [];
     client = testClient(server, {
       credentials: { accessKeyId: "testid", accessKeySecret: "testsecret", securityToken: "the-sts-token" },
-      signatureVersion: "v1",
+      signer: signerV1,
       httpMethod: "GET",
       hooks: { onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e), onComplete: (e) => completions.push(e) },
     });
@@ -144,7 +146,7 @@ describe("hooks", () => {
 
   it("write one debug line per attempt, retry and outcome", async () => {
     const lines: string[] = [];
-    client = testClient(server, { debug: (line) => lines.push(line) });
+    client = testClient(server, { hooks: debugHooks((line) => lines.push(line)) });
     server.script({ status: 500, body: { Code: "InternalError", Message: "boom" } });
     await client.listTaskFlow();
     expect(

@@ -3,7 +3,15 @@ import { type AddressInfo, createServer as createTcpServer, Socket } from "node:
 import { createProxy } from "proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { armConnectTimeout, CONNECT_TIMEOUT } from "../src/http/timedAgents.js";
-import { bypassesProxy, DmsClient, DmsNetworkError, DmsTimeoutError } from "../src/index.js";
+import {
+  bypassesProxy,
+  DmsClient,
+  DmsConfigError,
+  DmsNetworkError,
+  DmsTimeoutError,
+  httpProxy,
+  proxyFromEnvironment,
+} from "../src/index.js";
 import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { selfSignedCertificate } from "./fixtures/selfSignedCertificate.js";
 import { TEST_CREDENTIALS } from "./fixtures/testClient.js";
@@ -52,8 +60,17 @@ afterAll(async () => {
   await Promise.all([httpTarget.close(), httpsTarget.close(), closeServer(proxy.server), closeServer(authProxy.server)]);
 });
 
+// Proxies are opt-in: these clients ask for the environment's, as the CLI does.
 const client = (target: DmsTestServer, env: Record<string, string>, extra: Record<string, unknown> = {}) =>
-  new DmsClient({ endpoint: target.url, credentials: TEST_CREDENTIALS, env, ca: cert, retry: { baseDelayMs: 1 }, ...extra });
+  new DmsClient({
+    endpoint: target.url,
+    credentials: TEST_CREDENTIALS,
+    env,
+    ca: cert,
+    retry: { baseDelayMs: 1 },
+    proxy: proxyFromEnvironment(),
+    ...extra,
+  });
 
 describe("proxies (a real proxy server on 127.0.0.1)", () => {
   it("forwards http requests to HTTP_PROXY with an absolute URI", async () => {
@@ -73,15 +90,30 @@ describe("proxies (a real proxy server on 127.0.0.1)", () => {
     c.destroy();
   });
 
-  it("goes direct for hosts in NO_PROXY, and when the proxy option is false", async () => {
+  it("goes direct for hosts in NO_PROXY, and ignores the environment without the proxy option", async () => {
     const before = proxy.tunnels.length + proxy.forwarded.length;
     const bypassed = client(httpsTarget, { HTTPS_PROXY: proxy.url, NO_PROXY: "localhost,127.0.0.1" });
     await expect(bypassed.listTaskFlow()).resolves.toMatchObject({ Success: true });
-    const disabled = client(httpTarget, { HTTP_PROXY: proxy.url }, { proxy: false });
-    await expect(disabled.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    const direct = client(httpTarget, { HTTP_PROXY: proxy.url }, { proxy: undefined });
+    await expect(direct.listTaskFlow()).resolves.toMatchObject({ Success: true });
     expect(proxy.tunnels.length + proxy.forwarded.length).toBe(before);
     bypassed.destroy();
-    disabled.destroy();
+    direct.destroy();
+  });
+
+  it("sends everything through httpProxy(url), whatever HTTPS_PROXY and NO_PROXY say", async () => {
+    const c = client(httpsTarget, { HTTPS_PROXY: "http://127.0.0.1:9", NO_PROXY: "*" }, { proxy: httpProxy(proxy.url) });
+    const before = proxy.tunnels.length;
+    await expect(c.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    expect(proxy.tunnels.length).toBe(before + 1);
+    c.destroy();
+  });
+
+  it("refuses a proxy option that is not made by httpProxy or proxyFromEnvironment, saying how to make one", () => {
+    const make = (proxyOption: unknown) => () => client(httpTarget, {}, { proxy: proxyOption });
+    expect(make(proxy.url)).toThrow(DmsConfigError);
+    expect(make(proxy.url)).toThrow(/proxy must come from httpProxy\(url\) or proxyFromEnvironment\(\)/);
+    expect(() => httpProxy("socks5://x:1")).toThrow(/proxy must be an http:\/\/ proxy/);
   });
 
   it("authenticates to the proxy from the URL's user and password, and never shows the password", async () => {

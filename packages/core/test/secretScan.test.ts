@@ -3,7 +3,17 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { createProxy } from "proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DmsClient, type DmsClientOptions, type DmsHooks, resolveCredentials, rpcEncode } from "../src/index.js";
+import {
+  DmsClient,
+  type DmsClientOptions,
+  type DmsHooks,
+  debugHooks,
+  proxyFromEnvironment,
+  resolveCredentials,
+  rpcEncode,
+  signerV1,
+  signerV3,
+} from "../src/index.js";
 import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { cliConfig, tempHome } from "./fixtures/tempHome.js";
 
@@ -41,8 +51,7 @@ const clientFor = (options: DmsClientOptions = {}) => {
     credentials: { accessKeyId: ID, accessKeySecret: SECRET, securityToken: TOKEN },
     env: {},
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    hooks,
-    debug: (line) => record("debug", line),
+    hooks: [hooks, debugHooks((line) => record("debug", line))],
     ...options,
   });
   record("client", client);
@@ -71,10 +80,10 @@ afterAll(async () => {
 
 describe("no secret ever appears in a message, a log line or debug output", () => {
   it("holds over successes, every kind of failure, both signatures and both methods", async () => {
-    for (const signatureVersion of ["v3", "v1"] as const) {
+    for (const signer of [signerV3, signerV1]) {
       for (const httpMethod of ["POST", "GET"] as const) {
-        const client = clientFor({ signatureVersion, httpMethod });
-        const tag = `${signatureVersion}/${httpMethod}`;
+        const client = clientFor({ signer, httpMethod });
+        const tag = `${signer.version}/${httpMethod}`;
         await attempt(`${tag} success`, () => client.listTaskFlowInstance({ DagId: 42, PageIndex: 1, PageSize: 10 }));
         server.script({
           status: 400,
@@ -100,7 +109,7 @@ describe("no secret ever appears in a message, a log line or debug output", () =
         await attempt(`${tag} abort`, () => client.listTaskFlow({}, { signal: AbortSignal.abort() }));
         client.destroy();
         const wrong = clientFor({
-          signatureVersion,
+          signer,
           httpMethod,
           credentials: { accessKeyId: ID, accessKeySecret: `${SECRET}-wrong`, securityToken: TOKEN },
         });
@@ -113,7 +122,12 @@ describe("no secret ever appears in a message, a log line or debug output", () =
     await attempt("recovered resume", () => resume.resumeTaskFlowInstance({ DagId: 42, DagInstanceId: 1 }));
     resume.destroy();
 
-    const proxied = clientFor({ endpoint: "https://127.0.0.1:1", env: { HTTPS_PROXY: proxyUrl }, retry: false });
+    const proxied = clientFor({
+      endpoint: "https://127.0.0.1:1",
+      env: { HTTPS_PROXY: proxyUrl },
+      proxy: proxyFromEnvironment(),
+      retry: false,
+    });
     await attempt("proxy refusal", () => proxied.listTaskFlow());
     proxied.destroy();
 
@@ -130,13 +144,14 @@ describe("no secret ever appears in a message, a log line or debug output", () =
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string) => stderr.push(String(chunk)) > 0) as typeof process.stderr.write;
     try {
-      const fromEnv = new DmsClient({
+      const toStderr = new DmsClient({
         endpoint: server.url,
         credentials: { accessKeyId: ID, accessKeySecret: SECRET, securityToken: TOKEN },
-        env: { DEBUG: "dmsflow" },
+        env: {},
+        hooks: debugHooks(),
       });
-      await attempt("DEBUG=dmsflow", () => fromEnv.listTaskFlow());
-      fromEnv.destroy();
+      await attempt("debugHooks() on stderr", () => toStderr.listTaskFlow());
+      toStderr.destroy();
     } finally {
       process.stderr.write = write;
     }

@@ -12,7 +12,7 @@ await client.resumeTaskFlowInstance({ DagId: 11n, DagInstanceId: "90071992547409
 `;
 
 /** Bundles a program for node with esbuild, minified, against the built packages; returns its sizes. */
-export async function bundleSize(program: string): Promise<{ bytes: number; gzipBytes: number; inputs: string[] }> {
+export async function bundleSize(program: string): Promise<{ bytes: number; gzipBytes: number; inputs: string[]; text: string }> {
   const dir = mkdtempSync(join(tmpdir(), "dmsflow-bundle-"));
   try {
     const entry = join(dir, "entry.mjs");
@@ -32,8 +32,19 @@ export async function bundleSize(program: string): Promise<{ bytes: number; gzip
       logLevel: "silent",
     });
     const code = result.outputFiles[0]!.contents;
-    return { bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) };
+    return {
+      bytes: code.length,
+      gzipBytes: gzipSync(code, { level: 9 }).length,
+      inputs: Object.keys(result.metafile.inputs),
+      text: result.outputFiles[0]!.text,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The budget program with every opt-in feature of core switched on: proxy, V1 signer, debug output. */
+export const OPT_IN_PROGRAM = `import { DmsClient, debugHooks, proxyFromEnvironment, signerV1 } from "@dmsflow/core";
+const client = new DmsClient({ regionId: "cn-hangzhou", proxy: proxyFromEnvironment(), signer: signerV1, hooks: debugHooks() });
+await client.resumeTaskFlowInstance({ DagId: 11n, DagInstanceId: "9007199254740993" });
+`;

@@ -7,8 +7,9 @@ import { dryRunMiddleware } from "./dryRun.js";
 /**
  * Creates the API client from the global flags. Credentials, region and endpoint resolve exactly as
  * in @dmsflow/core (environment, aliyun CLI profiles, --profile); the CLI only passes what the user
- * typed. --debug routes core's one-line-per-attempt log to stderr; --dry-run adds a middleware that
- * stops each call after signing.
+ * typed. Like the aliyun CLI, it honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (core leaves proxies
+ * opt-in). --debug (or DEBUG=dmsflow) routes core's one-line-per-attempt log to stderr; --dry-run
+ * adds a middleware that stops each call after signing.
  */
 export async function createClient(global: GlobalOptions, io: CliIo): Promise<DmsClient> {
   const core = await import("@dmsflow/core");
@@ -22,11 +23,18 @@ export async function createClient(global: GlobalOptions, io: CliIo): Promise<Dm
     env: io.env,
     // The aliyun CLI config lives under the HOME of the environment the CLI was given.
     homeDir: io.env.HOME || undefined,
-    // Undefined keeps core's own DEBUG=dmsflow switch working.
-    debug: global.debug ? (line: string) => io.stderr.write(`${redactKnownSecrets(line, io.env)}\n`) : undefined,
+    proxy: core.proxyFromEnvironment(),
+    hooks: debugRequested(global, io.env)
+      ? core.debugHooks((line) => io.stderr.write(`${redactKnownSecrets(line, io.env)}\n`))
+      : undefined,
   });
   if (global.dryRun) {
     client.middleware.add(dryRunMiddleware((request) => core.redactRequest(request, client.endpoint)));
   }
   return client;
+}
+
+// The `debug` package's convention, which users of Node tools expect: DEBUG=dmsflow or dmsflow*.
+function debugRequested(global: GlobalOptions, env: Readonly<Record<string, string | undefined>>): boolean {
+  return global.debug || /(^|[\s,])dmsflow\*?($|[\s,])/.test(env.DEBUG ?? "");
 }

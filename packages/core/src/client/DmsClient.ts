@@ -38,12 +38,11 @@ import { CredentialCache } from "../credentials/CredentialCache.js";
 import { resolveEndpoint } from "../endpoint/resolveEndpoint.js";
 import { resolveRegion } from "../endpoint/resolveRegion.js";
 import { DmsConfigError } from "../errors/localErrors.js";
+import type { DmsProxy } from "../http/DmsProxy.js";
 import { HttpConnection } from "../http/HttpConnection.js";
-import { proxyFor } from "../http/proxyFromEnvironment.js";
 import { sendHttpRequest } from "../http/sendHttpRequest.js";
 import { combineHooks } from "../logging/combineHooks.js";
 import type { DmsHooks } from "../logging/DmsHooks.js";
-import { debugHooks } from "../logging/debugHooks.js";
 import { redactRequest } from "../logging/redactRequest.js";
 import { buildMiddleware } from "../middleware/buildMiddleware.js";
 import { DmsCallContext, type DmsHttpResponse, type ResolvedRetry } from "../middleware/DmsCallContext.js";
@@ -52,8 +51,9 @@ import { type DmsHandler, MiddlewareStack } from "../middleware/MiddlewareStack.
 import { type ResumeTaskFlowInstanceResult, resumeRecoveryMiddleware } from "../middleware/resumeRecoveryMiddleware.js";
 import { retryMiddleware } from "../middleware/retryMiddleware.js";
 import { serializeMiddleware } from "../middleware/serializeMiddleware.js";
-import { type DmsSignatureVersion, signMiddleware } from "../middleware/signMiddleware.js";
+import { signMiddleware } from "../middleware/signMiddleware.js";
 import { resolveRetry } from "../retry/retryPolicy.js";
+import { type DmsSignatureVersion, type DmsSigner, signerV3 } from "../signing/DmsSigner.js";
 import type { DmsCallOptions } from "./DmsCallOptions.js";
 import { CLIENT_OPTION_NAMES, type DmsClientOptions } from "./DmsClientOptions.js";
 import { userAgent } from "./userAgent.js";
@@ -98,7 +98,8 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
       (options.endpoint === undefined ? resolveRegion({ env, homeDir: options.homeDir, profile: options.profile }) : undefined);
     const endpoint = resolveEndpoint({ regionId: this.regionId, endpoint: options.endpoint, network: options.network });
     this.endpoint = endpoint.origin;
-    this.signatureVersion = oneOf("signatureVersion", options.signatureVersion, ["v3", "v1"], "v3");
+    const signer = checkSigner(options.signer);
+    this.signatureVersion = signer.version;
     const method = oneOf("httpMethod", options.httpMethod, ["POST", "GET"], "POST");
     const connectTimeoutMs = positive("connectTimeoutMs", options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS);
     this.#defaults = {
@@ -107,9 +108,8 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
       retry: resolveRetry(options.retry),
       throwOnBusinessError: options.throwOnBusinessError ?? true,
     };
-    this.#connection = new HttpConnection(endpoint, proxyFor(endpoint, env, options.proxy), connectTimeoutMs, options.ca);
-    const debug = debugWriter(options.debug, env);
-    this.#hooks = combineHooks([options.hooks, debug ? debugHooks(debug) : undefined]);
+    this.#connection = new HttpConnection(endpoint, checkProxy(options.proxy), env, connectTimeoutMs, options.ca);
+    this.#hooks = combineHooks(Array.isArray(options.hooks) ? options.hooks : [options.hooks as DmsHooks | undefined]);
     const credentials = new CredentialCache(options.credentials, { env, homeDir: options.homeDir, profile: options.profile });
 
     this.middleware = new MiddlewareStack(this.#transport);
@@ -122,7 +122,7 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
         middleware: buildMiddleware({ host: endpoint.host, userAgent: userAgent(options.userAgent), method }),
       })
       .add({ step: "finalizeRequest", name: "retry", middleware: retryMiddleware(this.#hooks) })
-      .add({ step: "finalizeRequest", name: "sign", middleware: signMiddleware(credentials, this.signatureVersion) })
+      .add({ step: "finalizeRequest", name: "sign", middleware: signMiddleware(credentials, signer) })
       .add({ step: "deserialize", name: "deserializeResponse", middleware: deserializeMiddleware });
     for (const entry of options.middleware ?? []) this.middleware.add(entry);
   }
@@ -267,12 +267,18 @@ function positive(option: string, value: number | undefined, fallback: number): 
   throw new DmsConfigError(option, `${option} must be a positive number of milliseconds, got ${String(value)}.`);
 }
 
-function debugWriter(option: DmsClientOptions["debug"], env: Readonly<Record<string, string | undefined>>) {
-  if (typeof option === "function") return option;
-  if (option === true || (option === undefined && /(^|[\s,])dmsflow\*?($|[\s,])/.test(env.DEBUG ?? ""))) {
-    return (line: string) => process.stderr.write(`${line}\n`);
-  }
-  return undefined;
+function checkSigner(signer: DmsSigner | undefined): DmsSigner {
+  if (signer === undefined) return signerV3;
+  if (typeof signer === "object" && signer !== null && typeof signer.sign === "function") return signer;
+  throw new DmsConfigError("signer", "signer must be signerV3 (the default) or signerV1, both from @dmsflow/core.");
+}
+
+function checkProxy(proxy: DmsProxy | undefined): DmsProxy | undefined {
+  if (proxy === undefined || (typeof proxy === "object" && proxy !== null && typeof proxy.select === "function")) return proxy;
+  throw new DmsConfigError(
+    "proxy",
+    'proxy must come from httpProxy(url) or proxyFromEnvironment() (from @dmsflow/core), e.g. proxy: httpProxy("http://proxy.example.com:3128").',
+  );
 }
 
 function requestIdOf(response: DmsHttpResponse): string | undefined {

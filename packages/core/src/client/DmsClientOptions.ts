@@ -1,10 +1,11 @@
 import type { DmsCredentialsOption } from "../credentials/DmsCredentials.js";
 import type { DmsNetwork } from "../endpoint/resolveEndpoint.js";
+import type { DmsProxy } from "../http/DmsProxy.js";
 import type { CertificateAuthority } from "../http/HttpConnection.js";
 import type { DmsHooks } from "../logging/DmsHooks.js";
 import type { DmsMiddlewareEntry } from "../middleware/MiddlewareStack.js";
-import type { DmsSignatureVersion } from "../middleware/signMiddleware.js";
 import type { DmsRetryOptions } from "../retry/retryPolicy.js";
+import type { DmsSigner } from "../signing/DmsSigner.js";
 
 /** Options of `new DmsClient(options)`; all optional. */
 export interface DmsClientOptions {
@@ -18,8 +19,8 @@ export interface DmsClientOptions {
   readonly credentials?: DmsCredentialsOption | undefined;
   /** An aliyun CLI profile / credentials-file section for the default chain (skips the environment). */
   readonly profile?: string | undefined;
-  /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (RPC HMAC-SHA1). */
-  readonly signatureVersion?: DmsSignatureVersion | undefined;
+  /** `signerV3` (ACS3-HMAC-SHA256, default) or `signerV1` (RPC HMAC-SHA1), both exported by @dmsflow/core. */
+  readonly signer?: DmsSigner | undefined;
   /** `POST` (default) or `GET`; parameters go in the query (V3, V1 GET) or a form body (V1 POST). */
   readonly httpMethod?: "POST" | "GET" | undefined;
   /** Time allowed to open a connection (default 5000 ms). */
@@ -32,17 +33,15 @@ export interface DmsClientOptions {
   readonly userAgent?: string | undefined;
   /** Middleware to add, each at its named step. */
   readonly middleware?: readonly DmsMiddlewareEntry[] | undefined;
-  /** Named hooks for logging and metrics; they receive redacted requests. */
-  readonly hooks?: DmsHooks | undefined;
-  /** One line per attempt, retry and outcome: true for stderr, or a function. Also `DEBUG=dmsflow`. */
-  readonly debug?: boolean | ((line: string) => void) | undefined;
+  /** Named hooks for logging and metrics, or several sets; they receive redacted requests. `debugHooks()` logs each attempt. */
+  readonly hooks?: DmsHooks | readonly (DmsHooks | undefined)[] | undefined;
   /** Whether HTTP 200 with `Success: false` throws DmsBusinessError (default true). */
   readonly throwOnBusinessError?: boolean | undefined;
-  /** An http:// proxy URL, or false to ignore HTTPS_PROXY/HTTP_PROXY (default: those variables and NO_PROXY). */
-  readonly proxy?: string | false | undefined;
+  /** A forward proxy: `proxyFromEnvironment()` (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) or `httpProxy(url)`; default none. */
+  readonly proxy?: DmsProxy | undefined;
   /** Certificate authorities to trust for the endpoint (e.g. an inspecting proxy's). */
   readonly ca?: CertificateAuthority | undefined;
-  /** Environment variables to read instead of process.env (region, proxy, DEBUG, credentials). */
+  /** Environment variables to read instead of process.env (region, credentials, proxyFromEnvironment). */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Home folder for the aliyun CLI config and the credentials file, instead of os.homedir(). */
   readonly homeDir?: string | undefined;
@@ -55,7 +54,7 @@ export const CLIENT_OPTION_NAMES: readonly (keyof DmsClientOptions)[] = [
   "network",
   "credentials",
   "profile",
-  "signatureVersion",
+  "signer",
   "httpMethod",
   "connectTimeoutMs",
   "timeoutMs",
@@ -63,7 +62,6 @@ export const CLIENT_OPTION_NAMES: readonly (keyof DmsClientOptions)[] = [
   "userAgent",
   "middleware",
   "hooks",
-  "debug",
   "throwOnBusinessError",
   "proxy",
   "ca",

@@ -2,8 +2,6 @@
 export interface DmsRegion {
   /** The region ID, e.g. `cn-hangzhou`. */
   readonly id: string;
-  /** Where it is. */
-  readonly location: string;
   /** Whether the API metadata lists a VPC endpoint for it. */
   readonly vpc: boolean;
 }
@@ -14,22 +12,22 @@ export interface DmsRegion {
  * documented pattern without a confirming source; pass `endpoint` if one of them does not answer.
  */
 export const KNOWN_REGIONS: readonly DmsRegion[] = [
-  { id: "cn-qingdao", location: "Qingdao", vpc: true },
-  { id: "cn-beijing", location: "Beijing", vpc: true },
-  { id: "cn-zhangjiakou", location: "Zhangjiakou", vpc: true },
-  { id: "cn-huhehaote", location: "Hohhot", vpc: true },
-  { id: "cn-hangzhou", location: "Hangzhou", vpc: true },
-  { id: "cn-shanghai", location: "Shanghai", vpc: true },
-  { id: "cn-shenzhen", location: "Shenzhen", vpc: true },
-  { id: "cn-chengdu", location: "Chengdu", vpc: true },
-  { id: "cn-hongkong", location: "Hong Kong", vpc: true },
-  { id: "ap-southeast-1", location: "Singapore", vpc: true },
-  { id: "ap-southeast-2", location: "Sydney", vpc: false },
-  { id: "ap-southeast-3", location: "Kuala Lumpur", vpc: true },
-  { id: "ap-southeast-5", location: "Jakarta", vpc: true },
-  { id: "ap-northeast-1", location: "Tokyo", vpc: true },
-  { id: "ap-northeast-2", location: "Seoul", vpc: false },
-  { id: "us-west-1", location: "Silicon Valley", vpc: true },
-  { id: "us-east-1", location: "Virginia", vpc: true },
-  { id: "eu-central-1", location: "Frankfurt", vpc: true },
+  { id: "cn-qingdao", vpc: true },
+  { id: "cn-beijing", vpc: true },
+  { id: "cn-zhangjiakou", vpc: true },
+  { id: "cn-huhehaote", vpc: true },
+  { id: "cn-hangzhou", vpc: true },
+  { id: "cn-shanghai", vpc: true },
+  { id: "cn-shenzhen", vpc: true },
+  { id: "cn-chengdu", vpc: true },
+  { id: "cn-hongkong", vpc: true },
+  { id: "ap-southeast-1", vpc: true },
+  { id: "ap-southeast-2", vpc: false },
+  { id: "ap-southeast-3", vpc: true },
+  { id: "ap-southeast-5", vpc: true },
+  { id: "ap-northeast-1", vpc: true },
+  { id: "ap-northeast-2", vpc: false },
+  { id: "us-west-1", vpc: true },
+  { id: "us-east-1", vpc: true },
+  { id: "eu-central-1", vpc: true },
 ];

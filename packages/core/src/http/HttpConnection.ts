@@ -1,7 +1,7 @@
 import type { Agent as HttpAgent, request as httpRequest } from "node:http";
 import type { ResolvedEndpoint } from "../endpoint/resolveEndpoint.js";
+import type { DmsProxy } from "./DmsProxy.js";
 import type { ProxySettings } from "./proxyFromEnvironment.js";
-import { createTunnelingAgent } from "./TunnelingAgent.js";
 import { createTimedHttpAgent, createTimedHttpsAgent } from "./timedAgents.js";
 
 /** TLS trust for the endpoint (and an inspecting proxy): PEM text or buffers. */
@@ -31,7 +31,14 @@ export class HttpConnection {
   /** Time allowed to open a new connection (or proxy tunnel). */
   readonly connectTimeoutMs: number;
 
-  constructor(endpoint: ResolvedEndpoint, proxy: ProxySettings | undefined, connectTimeoutMs: number, ca?: CertificateAuthority) {
+  constructor(
+    endpoint: ResolvedEndpoint,
+    proxyOption: DmsProxy | undefined,
+    env: Readonly<Record<string, string | undefined>>,
+    connectTimeoutMs: number,
+    ca?: CertificateAuthority,
+  ) {
+    const proxy = proxyOption?.select(endpoint, env);
     this.endpoint = endpoint;
     this.proxy = proxy;
     this.connectTimeoutMs = connectTimeoutMs;
@@ -46,7 +53,7 @@ export class HttpConnection {
       this.request = process.getBuiltinModule("node:https").request as typeof httpRequest;
       const options = { ...agentOptions, ...tls };
       this.agent = proxy
-        ? createTunnelingAgent(proxy, connectTimeoutMs, options)
+        ? proxyOption!.tunnel(proxy, connectTimeoutMs, options)
         : createTimedHttpsAgent(connectTimeoutMs, options);
     } else {
       this.request = process.getBuiltinModule("node:http").request;

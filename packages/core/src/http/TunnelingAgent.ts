@@ -2,11 +2,9 @@ import type { Agent as HttpAgent } from "node:http";
 import type { AgentOptions } from "node:https";
 import type { Duplex } from "node:stream";
 import type { ConnectionOptions } from "node:tls";
+import { PROXY_FAILURE } from "./proxyFailure.js";
 import type { ProxySettings } from "./proxyFromEnvironment.js";
 import { CONNECT_TIMEOUT } from "./timedAgents.js";
-
-/** Marks errors raised while opening a tunnel, so the transport can say the proxy failed. */
-export const PROXY_FAILURE = Symbol("dmsflow.proxyFailure");
 
 type TunnelingAgentClass = new (proxy: ProxySettings, connectTimeoutMs: number, options: AgentOptions) => HttpAgent;
 let tunnelingAgent: TunnelingAgentClass | undefined;

@@ -12,22 +12,27 @@ export interface ProxySettings {
   readonly display: string;
 }
 
+/** Where a request goes, as far as choosing a proxy is concerned. */
+export interface ProxyTarget {
+  /** `https:` or `http:`. */
+  readonly protocol: string;
+  /** The target's host name. */
+  readonly hostname: string;
+  /** The target's port. */
+  readonly port: number;
+}
+
 /**
  * Picks the proxy for a target the way curl does: `https_proxy`/`HTTPS_PROXY` for https targets,
  * `http_proxy`/`HTTP_PROXY` for http ones (lower case first), unless `no_proxy`/`NO_PROXY`
- * matches the host. An explicit `proxy` option wins; `false` means no proxy at all.
+ * matches the host.
  */
-export function proxyFor(
-  target: { readonly protocol: string; readonly hostname: string; readonly port: number },
-  env: Readonly<Record<string, string | undefined>>,
-  explicit?: string | false,
-): ProxySettings | undefined {
-  if (explicit === false) return undefined;
-  const fromEnv = target.protocol === "https:" ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY;
-  const url = explicit ?? fromEnv;
+export function proxyFor(target: ProxyTarget, env: Readonly<Record<string, string | undefined>>): ProxySettings | undefined {
+  const https = target.protocol === "https:";
+  const url = https ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY;
   if (!url) return undefined;
-  if (explicit === undefined && bypassesProxy(target.hostname, target.port, env.no_proxy ?? env.NO_PROXY ?? "")) return undefined;
-  return parseProxy(url, explicit === undefined ? (target.protocol === "https:" ? "HTTPS_PROXY" : "HTTP_PROXY") : "proxy");
+  if (bypassesProxy(target.hostname, target.port, env.no_proxy ?? env.NO_PROXY ?? "")) return undefined;
+  return parseProxy(url, https ? "HTTPS_PROXY" : "HTTP_PROXY");
 }
 
 /** Whether a NO_PROXY list (commas or spaces; `*`, host, `.domain`, `host:port`, IP) covers a host. */
@@ -53,7 +58,8 @@ export function bypassesProxy(hostname: string, port: number, noProxy: string): 
   return false;
 }
 
-function parseProxy(text: string, option: string): ProxySettings {
+/** Parses an http:// proxy URL (scheme optional); throws DmsConfigError naming `option` when it is not one. */
+export function parseProxy(text: string, option: string): ProxySettings {
   let url: URL;
   try {
     url = new URL(text.includes("://") ? text : `http://${text}`);

@@ -3,7 +3,7 @@ import type { DmsError } from "../errors/DmsError.js";
 import { DmsAbortError, DmsNetworkError, DmsTimeoutError } from "../errors/transportErrors.js";
 import type { DmsCallContext, DmsHttpRequest, DmsHttpResponse } from "../middleware/DmsCallContext.js";
 import type { HttpConnection } from "./HttpConnection.js";
-import { PROXY_FAILURE } from "./TunnelingAgent.js";
+import { PROXY_FAILURE } from "./proxyFailure.js";
 import { CONNECT_TIMEOUT } from "./timedAgents.js";
 
 /**

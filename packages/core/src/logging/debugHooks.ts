@@ -1,7 +1,11 @@
 import type { DmsHooks } from "./DmsHooks.js";
 
-/** Hooks that describe each attempt, retry and outcome in one line each (`DEBUG=dmsflow` or the `debug` option). */
-export function debugHooks(write: (line: string) => void): DmsHooks {
+/**
+ * Hooks that describe each attempt, retry and outcome in one line each, secrets redacted; to stderr
+ * unless given a writer. Pass them as DmsClient's `hooks`; opt-in, so programs that do not log do
+ * not carry the formatting.
+ */
+export function debugHooks(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): DmsHooks {
   return {
     onRequest(event) {
       const { request } = event;

@@ -2,13 +2,9 @@ import type { CredentialCache } from "../credentials/CredentialCache.js";
 import type { DmsCredentials } from "../credentials/DmsCredentials.js";
 import { DmsValidationError } from "../errors/localErrors.js";
 import { redactError } from "../errors/redactSecrets.js";
-import { signRequestV1 } from "../signing/signRequestV1.js";
-import { signRequestV3 } from "../signing/signRequestV3.js";
+import type { DmsSigner } from "../signing/DmsSigner.js";
 import type { DmsCallContext, DmsHttpRequest } from "./DmsCallContext.js";
 import type { DmsMiddleware } from "./MiddlewareStack.js";
-
-/** Which signature a client sends: V3 ACS3-HMAC-SHA256 (default) or V1 RPC HMAC-SHA1. */
-export type DmsSignatureVersion = "v3" | "v1";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -17,11 +13,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * current credentials. Whatever fails below it is scrubbed of the secret, the security token and
  * the signature before it travels up, whatever the service echoed back.
  */
-export function signMiddleware(credentials: CredentialCache, version: DmsSignatureVersion): DmsMiddleware {
+export function signMiddleware(credentials: CredentialCache, signer: DmsSigner): DmsMiddleware {
   return (next) => async (context) => {
     const pending = credentials.get();
     const current = "then" in pending ? await pending : pending;
-    const signedRequest = sign(context, current, version);
+    const signedRequest = sign(context, current, signer);
     context.signedRequest = signedRequest;
     try {
       return await next(context);
@@ -32,12 +28,10 @@ export function signMiddleware(credentials: CredentialCache, version: DmsSignatu
   };
 }
 
-function sign(context: DmsCallContext, credentials: DmsCredentials, version: DmsSignatureVersion): DmsHttpRequest {
+function sign(context: DmsCallContext, credentials: DmsCredentials, signer: DmsSigner): DmsHttpRequest {
   const params = context.params!;
   try {
-    return version === "v3"
-      ? signRequestV3(context.request!, params, credentials)
-      : signRequestV1(context.request!, params, credentials, context.action, context.command.operation.version);
+    return signer.sign(context.request!, params, credentials, context.command.operation);
   } catch (error) {
     if (!(error instanceof URIError)) throw error;
     const parameter = Object.keys(params).find((name) => LONE_SURROGATE.test(params[name]!)) ?? "";

@@ -1,0 +1,36 @@
+import type { DmsCredentials } from "../credentials/DmsCredentials.js";
+import type { DmsHttpRequest } from "../middleware/DmsCallContext.js";
+import { signRequestV1 } from "./signRequestV1.js";
+import { signRequestV3 } from "./signRequestV3.js";
+
+/** Which signature a client sends: V3 ACS3-HMAC-SHA256 (default) or V1 RPC HMAC-SHA1. */
+export type DmsSignatureVersion = "v3" | "v1";
+
+/**
+ * How DmsClient signs each attempt (DmsClient's `signer` option): `signerV3` by default, or
+ * `signerV1`. Each is its own constant so that a program carries only the signer it uses.
+ */
+export interface DmsSigner {
+  /** The signature version, shown as `client.signatureVersion`. */
+  readonly version: DmsSignatureVersion;
+  /** Returns a signed copy of the request, with a fresh nonce and timestamp; throws URIError on a lone surrogate. */
+  readonly sign: (
+    request: DmsHttpRequest,
+    params: Readonly<Record<string, string>>,
+    credentials: DmsCredentials,
+    operation: { readonly action: string; readonly version: string },
+  ) => DmsHttpRequest;
+}
+
+/** V3 (ACS3-HMAC-SHA256) in the query and headers, as the official SDK 3.x sends it: the default. */
+export const signerV3: DmsSigner = {
+  version: "v3",
+  sign: (request, params, credentials) => signRequestV3(request, params, credentials),
+};
+
+/** V1 (RPC HMAC-SHA1) as a POST form or GET query, as pop-core and the aliyun CLI send it. */
+export const signerV1: DmsSigner = {
+  version: "v1",
+  sign: (request, params, credentials, operation) =>
+    signRequestV1(request, params, credentials, operation.action, operation.version),
+};
