@@ -22,6 +22,7 @@ describe("emitFiles", () => {
       "operations/pauseJob.ts",
       "operationTable.ts",
       "operationDocs.ts",
+      "DmsOperations.ts",
       "index.ts",
     ]);
     for (const [path, text] of files) {

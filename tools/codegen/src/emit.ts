@@ -2,6 +2,7 @@ import { IndentationText, Project, type SourceFileStructure } from "ts-morph";
 import { emitIndex, emitOperationDocs, emitOperationTable } from "./emit/emitIndex.js";
 import { emitModel } from "./emit/emitModel.js";
 import { emitOperation } from "./emit/emitOperation.js";
+import { emitOperationsClass } from "./emit/emitOperations.js";
 import { generatedHeader } from "./emit/header.js";
 import type { Plan } from "./plan.js";
 
@@ -33,6 +34,7 @@ export function emitFiles(plan: Plan, runtimeTemplates: ReadonlyMap<string, stri
   for (const operation of plan.operations) print(`${operation.module}.ts`, emitOperation(plan.ir, operation));
   print("operationTable.ts", emitOperationTable(plan));
   print("operationDocs.ts", emitOperationDocs(plan));
+  print("DmsOperations.ts", emitOperationsClass(plan));
   print("index.ts", emitIndex(plan));
   return files;
 }

@@ -75,7 +75,11 @@ function committedSpec(rootDir: string, specName: string): unknown {
   return parseSpecText(`HEAD:${specName}`, text);
 }
 
-/** @dmsflow/client and every published package whose entry re-exports from it. */
+/**
+ * @dmsflow/client and every published package whose surface follows it: its entry re-exports from
+ * the client, or one of its classes extends the generated DmsOperations (DmsClient in core gains and
+ * loses methods with the spec).
+ */
 export async function packagesExposingClient(rootDir: string): Promise<string[]> {
   const names = ["@dmsflow/client"];
   for (const group of ["packages", "apps"]) {
@@ -89,10 +93,20 @@ export async function packagesExposingClient(rootDir: string): Promise<string[]>
       const pkg = JSON.parse(await readFile(join(rootDir, group, dir, "package.json"), "utf8").catch(() => "{}"));
       if (!pkg.name || pkg.private || names.includes(pkg.name)) continue;
       const index = await readFile(join(rootDir, group, dir, "src/index.ts"), "utf8").catch(() => "");
-      if (/export\s+(\*|(type\s+)?\{[^}]*\})\s+from\s+["']@dmsflow\/client["']/.test(index)) names.push(pkg.name);
+      const reexports = /export\s+(\*|(type\s+)?\{[^}]*\})\s+from\s+["']@dmsflow\/client["']/.test(index);
+      if (reexports || (await extendsOperations(join(rootDir, group, dir, "src")))) names.push(pkg.name);
     }
   }
   return names;
+}
+
+async function extendsOperations(srcDir: string): Promise<boolean> {
+  const files = await readdir(srcDir, { recursive: true }).catch(() => [] as string[]);
+  for (const file of files) {
+    if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
+    if (/\bextends\s+DmsOperations\b/.test(await readFile(join(srcDir, file), "utf8"))) return true;
+  }
+  return false;
 }
 
 function parse(argv: string[]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 // The fixture's generated tree (a committed file snapshot) is real code: run it.
-import { DmsParameterError, operationTable, PauseJobCommand } from "./__output__/minimal/index.js";
+import { type Command, DmsOperations, DmsParameterError, operationTable, PauseJobCommand } from "./__output__/minimal/index.js";
 
 describe("code generated from the minimal fixture", () => {
   it("serializes and validates input by the spec", () => {
@@ -19,5 +19,18 @@ describe("code generated from the minimal fixture", () => {
   it("lists the operation in the table", () => {
     expect(Object.keys(operationTable)).toEqual(["PauseJob"]);
     expect(operationTable.PauseJob.operation.parameters[0]).toMatchObject({ name: "JobId", wireType: "Long", required: true });
+  });
+
+  it("gives every operation a method on DmsOperations that sends its command", async () => {
+    const sent: unknown[] = [];
+    class RecordingTransport extends DmsOperations {
+      async send<Input, Output>(command: Command<Input, Output>, input: Input): Promise<Output> {
+        sent.push([command.operation.action, command.serialize(input)]);
+        return command.deserialize('{"RequestId":"r","Job":{"Id":9007199254740993}}');
+      }
+    }
+    const out = await new RecordingTransport().pauseJob({ JobId: "9007199254740993" });
+    expect(out).toEqual({ RequestId: "r", Job: { Id: "9007199254740993" } });
+    expect(sent).toEqual([["PauseJob", { JobId: "9007199254740993" }]]);
   });
 });

@@ -31,3 +31,4 @@ export * from "./operations/suspendTaskFlowInstance.js";
 export { operationTable } from "./operationTable.js";
 export type { ActionName } from "./operationTable.js";
 export { operationDocs } from "./operationDocs.js";
+export { DmsOperations } from "./DmsOperations.js";

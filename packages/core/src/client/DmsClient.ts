@@ -1,39 +1,4 @@
-import {
-  type Command,
-  type DmsTransport,
-  type GetTaskFlowGraphInput,
-  type GetTaskFlowGraphOutput,
-  type GetUserActiveTenantInput,
-  type GetUserActiveTenantOutput,
-  getTaskFlowGraph,
-  getUserActiveTenant,
-  type ListDAGVersionsInput,
-  type ListDAGVersionsOutput,
-  type ListTaskFlowInput,
-  type ListTaskFlowInstanceInput,
-  type ListTaskFlowInstanceOutput,
-  type ListTaskFlowOutput,
-  type ListUserTenantsInput,
-  type ListUserTenantsOutput,
-  listDAGVersions,
-  listTaskFlow,
-  listTaskFlowInstance,
-  listUserTenants,
-  type MakeTaskFlowInstanceSuccessInput,
-  type MakeTaskFlowInstanceSuccessOutput,
-  makeTaskFlowInstanceSuccess,
-  type ReRunTaskFlowInstanceInput,
-  type ReRunTaskFlowInstanceOutput,
-  type ResumeTaskFlowInstanceInput,
-  reRunTaskFlowInstance,
-  resumeTaskFlowInstance,
-  type StopTaskFlowInstanceInput,
-  type StopTaskFlowInstanceOutput,
-  type SuspendTaskFlowInstanceInput,
-  type SuspendTaskFlowInstanceOutput,
-  stopTaskFlowInstance,
-  suspendTaskFlowInstance,
-} from "@dmsflow/client";
+import { type Command, DmsOperations, type ResumeTaskFlowInstanceInput } from "@dmsflow/client";
 import { CredentialCache } from "../credentials/CredentialCache.js";
 import { resolveEndpoint } from "../endpoint/resolveEndpoint.js";
 import { resolveRegion } from "../endpoint/resolveRegion.js";
@@ -71,12 +36,12 @@ interface CallSettings {
 }
 
 /**
- * The DMS Enterprise client: one method per operation, plus `send(command, input, options)` so
- * that every generated function of @dmsflow/client works with it. Each call runs the middleware
- * steps initialize -> serialize -> build -> finalizeRequest (retry, sign) -> deserialize over a
- * keep-alive connection.
+ * The DMS Enterprise client: one method per operation (generated, in DmsOperations), plus
+ * `send(command, input, options)` so that every generated function of @dmsflow/client works with
+ * it. Each call runs the middleware steps initialize -> serialize -> build -> finalizeRequest
+ * (retry, sign) -> deserialize over a keep-alive connection.
  */
-export class DmsClient implements DmsTransport<DmsCallOptions> {
+export class DmsClient extends DmsOperations<DmsCallOptions> {
   /** The endpoint origin, e.g. `https://dms-enterprise.cn-hangzhou.aliyuncs.com`. */
   readonly endpoint: string;
   /** The region, when one was given. */
@@ -90,6 +55,7 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
   readonly #defaults: CallSettings;
 
   constructor(options: DmsClientOptions = {}) {
+    super();
     checkOptionNames(options);
     const env = options.env ?? process.env;
     // An explicit endpoint needs no region, so the aliyun CLI config is only read when it helps.
@@ -128,7 +94,7 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
   }
 
   /** Sends any generated command: serializes, signs, sends with retries, and deserializes. */
-  async send<Input, Output>(command: Command<Input, Output>, input: Input, options?: DmsCallOptions): Promise<Output> {
+  override async send<Input, Output>(command: Command<Input, Output>, input: Input, options?: DmsCallOptions): Promise<Output> {
     const context = new DmsCallContext(command as unknown as Command<unknown, unknown>, input, this.#settings(options));
     const handler = this.middleware.handler();
     const onComplete = this.#hooks.onComplete;
@@ -154,61 +120,11 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
   }
 
   /** Resumes a suspended task-flow instance; safe to retry (see the README's "Resume safety"). */
-  resumeTaskFlowInstance(input: ResumeTaskFlowInstanceInput, options?: DmsCallOptions): Promise<ResumeTaskFlowInstanceResult> {
-    return resumeTaskFlowInstance(this, input, options);
-  }
-
-  /** Suspends a running task-flow instance. */
-  suspendTaskFlowInstance(input: SuspendTaskFlowInstanceInput, options?: DmsCallOptions): Promise<SuspendTaskFlowInstanceOutput> {
-    return suspendTaskFlowInstance(this, input, options);
-  }
-
-  /** Stops a task-flow instance. */
-  stopTaskFlowInstance(input: StopTaskFlowInstanceInput, options?: DmsCallOptions): Promise<StopTaskFlowInstanceOutput> {
-    return stopTaskFlowInstance(this, input, options);
-  }
-
-  /** Re-runs a finished task-flow instance. */
-  reRunTaskFlowInstance(input: ReRunTaskFlowInstanceInput, options?: DmsCallOptions): Promise<ReRunTaskFlowInstanceOutput> {
-    return reRunTaskFlowInstance(this, input, options);
-  }
-
-  /** Marks a task-flow instance as succeeded. */
-  makeTaskFlowInstanceSuccess(
-    input: MakeTaskFlowInstanceSuccessInput,
+  override resumeTaskFlowInstance(
+    input: ResumeTaskFlowInstanceInput,
     options?: DmsCallOptions,
-  ): Promise<MakeTaskFlowInstanceSuccessOutput> {
-    return makeTaskFlowInstanceSuccess(this, input, options);
-  }
-
-  /** Lists the instances of a task flow, one page at a time (see paginateListTaskFlowInstance for all pages). */
-  listTaskFlowInstance(input: ListTaskFlowInstanceInput, options?: DmsCallOptions): Promise<ListTaskFlowInstanceOutput> {
-    return listTaskFlowInstance(this, input, options);
-  }
-
-  /** Reads the graph (nodes and edges) of a task flow. */
-  getTaskFlowGraph(input: GetTaskFlowGraphInput, options?: DmsCallOptions): Promise<GetTaskFlowGraphOutput> {
-    return getTaskFlowGraph(this, input, options);
-  }
-
-  /** Lists the published versions of a task flow. */
-  listDAGVersions(input: ListDAGVersionsInput, options?: DmsCallOptions): Promise<ListDAGVersionsOutput> {
-    return listDAGVersions(this, input, options);
-  }
-
-  /** Lists the task flows of the tenant. */
-  listTaskFlow(input: ListTaskFlowInput = {}, options?: DmsCallOptions): Promise<ListTaskFlowOutput> {
-    return listTaskFlow(this, input, options);
-  }
-
-  /** Reads the caller's active tenant. */
-  getUserActiveTenant(input: GetUserActiveTenantInput = {}, options?: DmsCallOptions): Promise<GetUserActiveTenantOutput> {
-    return getUserActiveTenant(this, input, options);
-  }
-
-  /** Lists the caller's tenants. */
-  listUserTenants(input: ListUserTenantsInput = {}, options?: DmsCallOptions): Promise<ListUserTenantsOutput> {
-    return listUserTenants(this, input, options);
+  ): Promise<ResumeTaskFlowInstanceResult> {
+    return super.resumeTaskFlowInstance(input, options) as Promise<ResumeTaskFlowInstanceResult>;
   }
 
   readonly #transport: DmsHandler = (context) => {

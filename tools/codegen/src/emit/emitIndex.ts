@@ -43,6 +43,7 @@ export function emitIndex(plan: Plan): SourceFileStructure {
   }
   add("./operationTable.js", ["operationTable"], ["ActionName"]);
   add("./operationDocs.js", ["operationDocs"], []);
+  add("./DmsOperations.js", ["DmsOperations"], []);
   return { kind: StructureKind.SourceFile, statements };
 }
 

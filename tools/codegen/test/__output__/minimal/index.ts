@@ -14,3 +14,4 @@ export * from "./operations/pauseJob.js";
 export { operationTable } from "./operationTable.js";
 export type { ActionName } from "./operationTable.js";
 export { operationDocs } from "./operationDocs.js";
+export { DmsOperations } from "./DmsOperations.js";
