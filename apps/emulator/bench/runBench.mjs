@@ -8,11 +8,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleEmulatorBin } from "./bundleEmulatorBin.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const appRoot = join(here, "..");
-const repoRoot = join(appRoot, "..", "..");
 const require = createRequire(import.meta.url);
 const nodeModules = join(dirname(require.resolve("better-sqlite3/package.json")), "..");
 
@@ -31,25 +29,6 @@ process.on("exit", () => {
   for (const child of children) child.kill("SIGKILL");
   rmSync(work, { recursive: true, force: true });
 });
-
-async function bundleBin() {
-  const outfile = join(work, "bin.cjs");
-  await build({
-    entryPoints: [join(appRoot, "src", "bin.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    logLevel: "error",
-    external: ["better-sqlite3"],
-    alias: {
-      "@dmsflow/client": join(repoRoot, "packages", "client", "src", "index.ts"),
-      "@dmsflow/core": join(repoRoot, "packages", "core", "src", "index.ts"),
-    },
-  });
-  return outfile;
-}
 
 function writeSeed() {
   const path = join(work, "seed.json");
@@ -158,7 +137,7 @@ async function measure(name, command, args, isEmulator) {
   };
 }
 
-const bin = await bundleBin();
+const bin = await bundleEmulatorBin(join(work, "bin.cjs"));
 const seed = writeSeed();
 console.log(
   `dmsflow-emulator bench: ${INSTANCES.toLocaleString("en")} instances seeded, concurrency ${CONCURRENCY}, ` +

@@ -1,7 +1,8 @@
 import { IndentationText, Project, type SourceFileStructure } from "ts-morph";
-import { emitIndex, emitOperationDocs, emitOperationTable } from "./emit/emitIndex.js";
+import { emitIndex, emitOperationTable } from "./emit/emitIndex.js";
 import { emitModel } from "./emit/emitModel.js";
 import { emitOperation } from "./emit/emitOperation.js";
+import { emitOperationDocs } from "./emit/emitOperationDocs.js";
 import { emitOperationsClass } from "./emit/emitOperations.js";
 import { generatedHeader } from "./emit/header.js";
 import type { Plan } from "./plan.js";

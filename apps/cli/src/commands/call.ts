@@ -1,6 +1,7 @@
 import type { ActionName, OperationDescriptor, OperationDocs, WireType } from "@dmsflow/client";
 import { suggest } from "../args/suggest.js";
 import { UsageError } from "../args/usageError.js";
+import { firstSentence } from "../help/firstSentence.js";
 import { flatten } from "../output/flatten.js";
 import { sanitize } from "../output/sanitize.js";
 import type { CommandDefinition } from "./command.js";
@@ -142,8 +143,4 @@ function renderActionHelp(operation: OperationDescriptor, docs: OperationDocs): 
     "Run 'dmsflow --help' for the global flags (--output, --dry-run, --profile ...).",
   ];
   return `${lines.join("\n")}\n`;
-}
-
-function firstSentence(text: string): string {
-  return text.split(/(?<=\.) /)[0] ?? "";
 }

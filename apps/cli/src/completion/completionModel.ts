@@ -2,6 +2,7 @@ import type { ActionName } from "@dmsflow/client";
 import type { OptionSpec } from "../args/optionSpec.js";
 import { COMMANDS } from "../commands/registry.js";
 import { GLOBAL_OPTIONS } from "../globalOptions.js";
+import { firstSentence } from "../help/firstSentence.js";
 
 /** A command as completion scripts see it. */
 export interface CompletedCommand {
@@ -60,7 +61,7 @@ export async function buildCompletionModel(): Promise<CompletionModel> {
       parameters: operation.parameters.map((p) => ({
         name: p.name,
         type: p.wireType,
-        description: docs.parameters[p.name]?.split(/(?<=\.) /)[0] ?? "",
+        description: firstSentence(docs.parameters[p.name] ?? ""),
       })),
     };
   });

@@ -48,8 +48,10 @@ export function readValue(schema: Schema, value: unknown, path = "", key: string
   if (value === null || typeof value !== "object" || Array.isArray(value)) return fail(path, key, "an object", value);
   const object = value as Record<string, unknown>;
   const here = childPath(path, key);
-  for (const name of schema.required ?? []) {
-    if (object[name] == null) throw new DmsResponseFormatError(childPath(here, name), "is missing.");
+  if (schema.required) {
+    for (const name of schema.required) {
+      if (object[name] == null) throw new DmsResponseFormatError(childPath(here, name), "is missing.");
+    }
   }
   const out: Record<string, unknown> = {};
   const members = schema.members;
