@@ -1,25 +1,33 @@
+import { enumKeyOf, InstanceStatus, TaskFlowStatus } from "@dmsflow/client";
 import { UsageError } from "./args/usageError.js";
 
-/** Instance status names by API code: 0 waiting ... 5 completed. */
-export const STATUS_NAMES = ["waiting", "running", "suspended", "failed", "succeeded", "completed"] as const;
+// The names come from the spec's enumerations (x-enum-varnames), generated into @dmsflow/client.
+
+/** Instance status names in code order (0 waiting ... 5 completed), as `--status` accepts them. */
+export const STATUS_NAMES = Object.keys(InstanceStatus) as readonly (keyof typeof InstanceStatus)[];
 
 /** An instance status name as `--status` accepts it. */
-export type StatusName = (typeof STATUS_NAMES)[number];
+export type StatusName = keyof typeof InstanceStatus;
 
 /** The name of an instance status code, or the code itself when the API sends one we do not know. */
 export function statusName(code: number | undefined): string {
   if (code === undefined) return "";
-  return STATUS_NAMES[code] ?? String(code);
+  return enumKeyOf(InstanceStatus, code) ?? String(code);
+}
+
+/** The name of a task-flow (definition) status code, or the code itself when unknown. */
+export function taskFlowStatusName(code: number | undefined): string {
+  if (code === undefined) return "";
+  return enumKeyOf(TaskFlowStatus, code) ?? String(code);
 }
 
 /** Reads `--status`: a name (`suspended`) or its code (`2`). */
-export function parseStatus(flag: string, text: string): number {
+export function parseStatus(flag: string, text: string): InstanceStatus {
   const lower = text.toLowerCase();
-  const byName = STATUS_NAMES.indexOf(lower as StatusName);
-  if (byName !== -1) return byName;
-  if (/^[0-5]$/.test(text)) return Number(text);
-  throw new UsageError(`--${flag} must be one of ${STATUS_NAMES.join(", ")} (or 0-5); got ${JSON.stringify(text)}.`);
+  if (Object.hasOwn(InstanceStatus, lower)) return InstanceStatus[lower as StatusName];
+  const codes = Object.values(InstanceStatus) as number[];
+  if (/^\d$/.test(text) && codes.includes(Number(text))) return Number(text) as InstanceStatus;
+  throw new UsageError(
+    `--${flag} must be one of ${STATUS_NAMES.join(", ")} (or ${codes[0]}-${codes.at(-1)}); got ${JSON.stringify(text)}.`,
+  );
 }
-
-/** Task-flow (definition) status names by API code, as ListTaskFlow reports them. */
-export const TASK_FLOW_STATUS_NAMES = ["invalid", "unscheduled", "scheduled"] as const;

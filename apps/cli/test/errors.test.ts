@@ -66,7 +66,7 @@ describe("usage errors: one line, exit code 2", () => {
     [["tenants", "extra"], "unexpected argument 'extra' for 'dmsflow tenants'. Run 'dmsflow tenants --help' for usage."],
     [
       ["call", "ResumeTaskFlowInstances"],
-      "unknown action 'ResumeTaskFlowInstances'. Did you mean 'ResumeTaskFlowInstance'? Run 'dmsflow call --help' for the 11 actions.",
+      "unknown action 'ResumeTaskFlowInstances'. Did you mean 'ResumeTaskFlowInstance'? Run 'dmsflow call --help' for the 52 actions.",
     ],
     [
       ["call"],

@@ -53,7 +53,7 @@ describe("help", () => {
     expect((await runCli(["help", "call", "ResumeTaskFlowInstance"], {})).stdout).toBe(result.stdout);
   });
 
-  it("--help and --version load neither @dmsflow/core nor @dmsflow/client (startup time)", () => {
+  it("--help and --version do not load @dmsflow/core (startup time)", () => {
     const dir = mkdtempSync(join(tmpdir(), "dmsflow-imports-"));
     try {
       const loaded = (args: string[]) => {
@@ -75,7 +75,9 @@ describe("help", () => {
       for (const args of [["--help"], ["--version"], ["resume", "--help"], ["instances", "--help"]]) {
         const urls = loaded(args);
         expect(urls).toContain("/apps/cli/dist/esm/run.js");
-        expect(urls).not.toMatch(/\/packages\/(core|client)\//);
+        // The client's bundle is loaded for the status names in the commands' metadata (they come from
+        // the spec's enumerations); core, with its HTTP, signing and credentials, stays unloaded.
+        expect(urls).not.toMatch(/\/packages\/core\//);
       }
       // The same check sees core when a command does call the API (a dry run, so nothing is sent).
       expect(loaded(["resume", "--dag-id", "1", "--instance-id", "2", "--dry-run"])).toMatch(/\/packages\/core\/dist\//);

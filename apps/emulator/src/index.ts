@@ -2,10 +2,9 @@
  * @dmsflow/emulator: a local DMS Enterprise task-flow server that signs, checks and fails like the
  * real one. `startEmulator` for tests and demos; the `dmsflow-emulator` bin for the command line.
  */
-export { BusinessErrorCode } from "./actions/businessErrors.js";
 export type { FaultOutcome, FaultRule, FaultSettings } from "./faults/faultSettings.js";
 export { FaultSettingsError } from "./faults/faultSettings.js";
-export { GATEWAY_ERRORS, type GatewayErrorCode } from "./gateway/gatewayError.js";
+export type { GatewayErrorCode } from "./gateway/gatewayError.js";
 export type { LogSink } from "./log/requestLog.js";
 export { SeedError } from "./seed/seedReader.js";
 export type {
@@ -21,5 +20,4 @@ export type {
 } from "./seed/seedTypes.js";
 export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./startEmulator.js";
 export type { SeedSummary } from "./store/applySeed.js";
-export { InstanceStatus, type InstanceStatusCode } from "./store/instanceStatus.js";
 export { DataFileError } from "./store/openDatabase.js";

@@ -39,9 +39,17 @@ describe("parameters, decoded by the generated operation descriptors", () => {
     expect(reply.json.Message).toContain("int64");
   });
 
-  it("accepts the int64 extremes (and finds nothing there)", async () => {
-    for (const id of ["9223372036854775807", "-9223372036854775808"]) {
-      expectBusinessFailure(await e.v3("ResumeTaskFlowInstance", { DagId: FLOW, DagInstanceId: id }), "TaskFlowInstanceNotFound");
+  it("accepts the largest int64 (and finds nothing there); ids below 1 break the spec's minimum", async () => {
+    expectBusinessFailure(
+      await e.v3("ResumeTaskFlowInstance", { DagId: FLOW, DagInstanceId: "9223372036854775807" }),
+      "TaskFlowInstanceNotFound",
+    );
+    for (const id of ["-9223372036854775808", "0"]) {
+      expectGatewayError(
+        await e.v3("ResumeTaskFlowInstance", { DagId: FLOW, DagInstanceId: id }),
+        "InvalidParameter",
+        "DagInstanceId",
+      );
     }
   });
 

@@ -37,7 +37,8 @@ describe("int64 inputs", () => {
 
   it("round-trip every int64 through the serializer exactly", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: INT64_MIN, max: INT64_MAX }), (id) => {
+      // DagId's value rule (minimum 1) leaves the positive int64 range; the rule itself is tested apart.
+      fc.property(fc.bigInt({ min: 1n, max: INT64_MAX }), (id) => {
         const params = ResumeTaskFlowInstanceCommand.serialize({ DagId: id, DagInstanceId: id.toString() });
         return params.DagId === id.toString() && params.DagInstanceId === id.toString();
       }),
@@ -83,7 +84,10 @@ describe("parseJsonExact", () => {
     const json = fc.jsonValue({ maxDepth: 3 }).filter((v) => !/\d{16}/.test(JSON.stringify(v)));
     fc.assert(
       fc.property(json, fc.bigInt({ min: INT64_MIN, max: INT64_MAX }), (value, big) => {
-        const text = JSON.stringify({ value, big: "@@" }).replace('"@@"', big.toString());
+        // The marker is the last member, so replace its last occurrence (the generated value may contain "@@" too).
+        const marked = JSON.stringify({ value, big: "@@" });
+        const at = marked.lastIndexOf('"@@"');
+        const text = `${marked.slice(0, at)}${big.toString()}${marked.slice(at + 4)}`;
         const parsed = parseJsonExact(text) as { value: unknown; big: unknown };
         const expectedBig = big.toString().replace("-", "").length >= 16 ? big.toString() : Number(big);
         return JSON.stringify(parsed.value) === JSON.stringify(JSON.parse(JSON.stringify(value))) && parsed.big === expectedBig;

@@ -4,7 +4,14 @@
 //   DMS_ENDPOINT=http://127.0.0.1:<port> ALIBABA_CLOUD_ACCESS_KEY_ID=<id> ALIBABA_CLOUD_ACCESS_KEY_SECRET=<secret> \
 //     node examples/quickstart.mjs <DagId> [Tid]
 // Without DMS_ENDPOINT it talks to the real service in ALIBABA_CLOUD_REGION_ID (default cn-hangzhou).
-import { DmsClient, DmsError, paginateListTaskFlowInstance, resumeSuspendedInstances, STATUS_NAMES } from "@dmsflow/core";
+import {
+  DmsClient,
+  DmsError,
+  enumKeyOf,
+  InstanceStatus,
+  paginateListTaskFlowInstance,
+  resumeSuspendedInstances,
+} from "@dmsflow/core";
 
 const [dagId, tid] = process.argv.slice(2);
 if (!dagId) {
@@ -16,7 +23,7 @@ const client = new DmsClient(endpoint ? { endpoint } : { regionId: process.env.A
 try {
   for await (const page of paginateListTaskFlowInstance(client, { DagId: dagId, Tid: tid, PageSize: 50 })) {
     for (const instance of page.DAGInstanceList?.DAGInstance ?? []) {
-      console.log(`instance ${instance.Id}: ${STATUS_NAMES[instance.Status] ?? instance.Status}`);
+      console.log(`instance ${instance.Id}: ${enumKeyOf(InstanceStatus, instance.Status) ?? instance.Status}`);
     }
   }
   const result = await resumeSuspendedInstances(client, {

@@ -4,9 +4,13 @@
  * throws one-line DmsError subclasses; helpers paginate, wait and resume in bulk.
  */
 
+// Everything the generated client offers (operations, paginators, enumerations, error codes) comes
+// with core too, so a program needs one import.
+export * from "@dmsflow/client";
 export type { DmsCallOptions } from "./client/DmsCallOptions.js";
 export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, DmsClient } from "./client/DmsClient.js";
 export type { DmsClientOptions } from "./client/DmsClientOptions.js";
+export { DmsEnterprise } from "./client/DmsEnterprise.js";
 export { CredentialCache, REFRESH_BEFORE_EXPIRY_MS } from "./credentials/CredentialCache.js";
 export { type CliProfileOptions, cliProfileCredentials } from "./credentials/cliProfileCredentials.js";
 export { type CredentialsFileOptions, credentialsFileCredentials, parseIni } from "./credentials/credentialsFileCredentials.js";
@@ -87,18 +91,12 @@ export {
   type TaskFlowInstanceRef,
 } from "./taskFlowInstances/findTaskFlowInstance.js";
 export {
-  DEFAULT_PAGE_SIZE,
-  type PaginateListTaskFlowInstanceInput,
-  paginateListTaskFlowInstance,
-} from "./taskFlowInstances/paginateListTaskFlowInstance.js";
-export {
   type ResumeProgressEvent,
   type ResumeSuspendedInstancesOptions,
   type ResumeSuspendedInstancesResult,
   resumeSuspendedInstances,
 } from "./taskFlowInstances/resumeSuspendedInstances.js";
 export {
-  STATUS_NAMES,
   TERMINAL_STATUSES,
   type WaitForTaskFlowInstanceOptions,
   waitForTaskFlowInstance,

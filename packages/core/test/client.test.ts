@@ -1,6 +1,14 @@
-import { listTaskFlowInstance, operationTable, resumeTaskFlowInstance } from "@dmsflow/client";
+import {
+  getUserActiveTenant,
+  listTaskFlow,
+  listTaskFlowInstance,
+  listUserTenants,
+  operationTable,
+  updateTaskContentV2,
+  resumeTaskFlowInstance,
+} from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DmsClient, DmsConfigError, DmsValidationError, signerV1, signerV3 } from "../src/index.js";
+import { DmsClient, DmsConfigError, DmsEnterprise, DmsValidationError, signerV1, signerV3 } from "../src/index.js";
 import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { TEST_CREDENTIALS, testClient } from "./fixtures/testClient.js";
 
@@ -21,12 +29,42 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe("DmsClient", () => {
-  it("has one lower-camel-case method per operation of the generated client", () => {
-    const c = client();
+  it("DmsEnterprise has one lower-camel-case method per operation of the generated client; DmsClient only safe resume", () => {
+    const all = new DmsEnterprise(client());
     for (const action of Object.keys(operationTable)) {
       const name = action[0]!.toLowerCase() + action.slice(1);
-      expect(typeof (c as unknown as Record<string, unknown>)[name], name).toBe("function");
+      expect(typeof (all as unknown as Record<string, unknown>)[name], name).toBe("function");
     }
+    expect(typeof (client() as unknown as Record<string, unknown>).listTaskFlow).toBe("undefined");
+    expect(typeof client().resumeTaskFlowInstance).toBe("function");
+  });
+
+  it("DmsEnterprise sends through its DmsClient", async () => {
+    const all = new DmsEnterprise(client());
+    const out = await all.listUserTenants();
+    expect(out.RequestId).toBeTruthy();
+    expect(server.requests.at(-1)!.headers["x-acs-action"]).toBe("ListUserTenants");
+  });
+
+  it.each([
+    [signerV3, "POST"],
+    [signerV3, "GET"],
+    [signerV1, "POST"],
+    [signerV1, "GET"],
+  ] as const)("sends a body parameter in a signed form body the official libraries verify ($0.version $1)", async (signer, httpMethod) => {
+    // UpdateTaskContentV2.NodeContent is a Body parameter (x-acs-position: Body); 40 KB would not fit a URL.
+    const content = `SELECT '${"x".repeat(40_000)}' /* ü + & = */`;
+    const before = server.requests.length;
+    await updateTaskContentV2(client({ signer, httpMethod, retry: { maxAttempts: 1 } }), { NodeId: "42", NodeContent: content }).catch(
+      () => undefined,
+    );
+    const seen = server.requests.slice(before);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: "POST", signature: signer.version, valid: true, action: "UpdateTaskContentV2" });
+    expect(seen[0]!.params).toMatchObject({ NodeId: "42", NodeContent: content });
+    expect(seen[0]!.url.length).toBeLessThan(signer === signerV3 ? 100 : 10_000);
+    expect(seen[0]!.url).not.toContain("NodeContent");
+    expect(seen[0]!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
   });
 
   it.each([
@@ -61,7 +99,7 @@ describe("DmsClient", () => {
   it("keeps int64 exact both ways: bigint and string in, decimal strings out", async () => {
     server.state.add("9223372036854775807", [{ Id: "9007199254740993", Status: 2 }]);
     const c = client();
-    const out = await c.listTaskFlowInstance({
+    const out = await listTaskFlowInstance(c, {
       DagId: 9223372036854775807n,
       PageIndex: 1,
       PageSize: 10,
@@ -71,7 +109,7 @@ describe("DmsClient", () => {
     const instance = out.DAGInstanceList!.DAGInstance![0]!;
     expect(instance.Id).toBe("9007199254740993");
     expect(instance.HistoryDagId).toBe("9223372036854775807");
-    const tenant = await c.getUserActiveTenant();
+    const tenant = await getUserActiveTenant(c);
     expect(tenant.Tenant?.Tid).toBe("9007199254740993");
     await c.resumeTaskFlowInstance({ DagId: "9223372036854775807", DagInstanceId: 9007199254740993n });
     expect(server.requests.at(-1)!.params.DagInstanceId).toBe("9007199254740993");
@@ -88,27 +126,29 @@ describe("DmsClient", () => {
   it("reuses one kept-alive connection for sequential calls", async () => {
     const c = client();
     const before = server.requests.length;
-    for (let i = 0; i < 5; i++) await c.listTaskFlow();
+    for (let i = 0; i < 5; i++) await listTaskFlow(c);
     const ports = new Set(server.requests.slice(before).map((r) => r.remotePort));
     expect(ports.size).toBe(1);
   });
 
   it("signs STS credentials with the security token headers", async () => {
     const c = client({ credentials: { ...TEST_CREDENTIALS, securityToken: "sts-token-value" } });
-    await c.listTaskFlow();
+    await listTaskFlow(c);
     const seen = server.requests.at(-1)!;
     expect(seen.valid).toBe(true);
     expect(seen.headers["x-acs-security-token"]).toBe("sts-token-value");
     expect(seen.headers["x-acs-accesskey-id"]).toBe("testid");
-    await client({
-      credentials: { ...TEST_CREDENTIALS, securityToken: "sts-token-value" },
-      signer: signerV1,
-    }).listTaskFlow();
+    await listTaskFlow(
+      client({
+        credentials: { ...TEST_CREDENTIALS, securityToken: "sts-token-value" },
+        signer: signerV1,
+      }),
+    );
     expect(server.requests.at(-1)).toMatchObject({ valid: true, params: { SecurityToken: "sts-token-value" } });
   });
 
   it("sends the user-agent suffix, and the x-acs headers the gateway routes by", async () => {
-    await client({ userAgent: "my-tool/1.2" }).listUserTenants();
+    await listUserTenants(client({ userAgent: "my-tool/1.2" }));
     const headers = server.requests.at(-1)!.headers;
     expect(headers["user-agent"]).toMatch(/^dmsflow \(Node\.js v\d+.*\) my-tool\/1\.2$/);
     expect(headers).toMatchObject({

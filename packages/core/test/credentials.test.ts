@@ -1,3 +1,4 @@
+import { listTaskFlow } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CredentialCache, DmsClient, type DmsCredentials, DmsCredentialsError, resolveCredentials } from "../src/index.js";
 import { DmsTestServer } from "./fixtures/dmsTestServer.js";
@@ -218,9 +219,9 @@ describe("DmsClient and credentials", () => {
   it("resolves the default chain once per client (memoized), from env/homeDir overrides", async () => {
     const h = home({ ".aliyun/config.json": cliConfig("default", [akProfile("default", "testid", "testsecret")]) });
     const client = new DmsClient({ endpoint: server.url, env: {}, homeDir: h.dir });
-    await client.listTaskFlow();
+    await listTaskFlow(client);
     h.write(".aliyun/config.json", cliConfig("default", [akProfile("default", "changed", "changed")]));
-    await client.listTaskFlow();
+    await listTaskFlow(client);
     expect(server.requests.slice(-2).map((r) => [r.valid, r.headers.authorization?.includes("Credential=testid,")])).toEqual([
       [true, true],
       [true, true],
@@ -230,7 +231,7 @@ describe("DmsClient and credentials", () => {
 
   it("fails a call (not the constructor) with the chain's error when nothing is configured", async () => {
     const client = new DmsClient({ endpoint: server.url, env: {}, homeDir: home().dir });
-    await expect(client.listTaskFlow()).rejects.toMatchObject({ name: "DmsCredentialsError", code: "CredentialsNotFound" });
+    await expect(listTaskFlow(client)).rejects.toMatchObject({ name: "DmsCredentialsError", code: "CredentialsNotFound" });
     client.destroy();
   });
 
@@ -239,7 +240,7 @@ describe("DmsClient and credentials", () => {
       ".aliyun/config.json": cliConfig("default", [akProfile("default", "x", "y"), akProfile("test", "testid", "testsecret")]),
     });
     const client = new DmsClient({ endpoint: server.url, env: {}, homeDir: h.dir, profile: "test" });
-    await expect(client.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(client)).resolves.toMatchObject({ Success: true });
     client.destroy();
   });
 });

@@ -1,3 +1,4 @@
+import { getUserActiveTenant, listTaskFlow, listTaskFlowInstance } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DmsBusinessError, type DmsClient, DmsError, DmsResponseError, DmsServiceError, signerV1 } from "../src/index.js";
 import { DmsTestServer } from "./fixtures/dmsTestServer.js";
@@ -34,7 +35,7 @@ describe("service errors (HTTP 4xx/5xx)", () => {
       },
     });
     const before = server.requests.length;
-    const error = await failure(client.listTaskFlow());
+    const error = await failure(listTaskFlow(client));
     expect(error).toBeInstanceOf(DmsServiceError);
     expect(error).toMatchObject({
       code: "Forbidden.RAM",
@@ -53,7 +54,7 @@ describe("service errors (HTTP 4xx/5xx)", () => {
 
   it("reports an unknown AccessKey and a wrong secret with what to check, without the echoed string to sign", async () => {
     client = testClient(server, { credentials: { accessKeyId: "nobody", accessKeySecret: "whatever-secret" } });
-    const unknown = await failure(client.listTaskFlow());
+    const unknown = await failure(listTaskFlow(client));
     expect(unknown).toMatchObject({ code: "InvalidAccessKeyId.NotFound", statusCode: 404 });
     expect(unknown.message).toMatch(/Check the AccessKey ID/);
     client.destroy();
@@ -61,7 +62,7 @@ describe("service errors (HTTP 4xx/5xx)", () => {
       credentials: { accessKeyId: "testid", accessKeySecret: "wrong-secret" },
       signer: signerV1,
     });
-    const mismatch = await failure(client.listTaskFlow());
+    const mismatch = await failure(listTaskFlow(client));
     expect(mismatch).toMatchObject({ code: "SignatureDoesNotMatch", statusCode: 400 });
     expect(mismatch.message).toMatch(
       /^ListTaskFlow failed: SignatureDoesNotMatch \(HTTP 400\): Specified signature is not matched with our calculation\. Check that the AccessKey secret/,
@@ -76,7 +77,7 @@ describe("service errors (HTTP 4xx/5xx)", () => {
       headers: { "content-type": "text/xml;charset=utf-8" },
       body: '<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>R-XML</RequestId><HostId>dms-enterprise.aliyuncs.com</HostId><Code>InvalidParameter</Code><Message>The specified parameter &quot;Tid&quot; is not valid.</Message></Error>',
     });
-    const error = await failure(client.listTaskFlow());
+    const error = await failure(listTaskFlow(client));
     expect(error).toMatchObject({
       code: "InvalidParameter",
       statusCode: 400,
@@ -94,7 +95,7 @@ describe("service errors (HTTP 4xx/5xx)", () => {
       body: "<html><body><h1>502 Bad Gateway</h1></body></html>",
     };
     server.script(page, page, page);
-    const error = await failure(client.listTaskFlow());
+    const error = await failure(listTaskFlow(client));
     expect(error).toBeInstanceOf(DmsServiceError);
     expect(error).toMatchObject({ code: "HTTP502", statusCode: 502, retryable: true, attempts: 3 });
     expect(error.message).toMatch(
@@ -111,7 +112,7 @@ describe("response format errors", () => {
       headers: { "content-type": "text/html", "x-acs-request-id": "R-HTML" },
       body: "<html>maintenance</html>",
     });
-    const error = await failure(client.listTaskFlow());
+    const error = await failure(listTaskFlow(client));
     expect(error).toBeInstanceOf(DmsResponseError);
     expect(error).toMatchObject({ code: "InvalidResponse", statusCode: 200, requestId: "R-HTML", attempts: 1 });
     expect(error.message).toMatch(/response is not JSON \(text\/html, 24 bytes\)/);
@@ -120,7 +121,7 @@ describe("response format errors", () => {
   it("names the field that has the wrong type", async () => {
     client = testClient(server);
     server.script({ status: 200, body: { Success: true, TotalCount: "many", DAGInstanceList: { DAGInstance: [] } } });
-    const error = await failure(client.listTaskFlowInstance({ DagId: 1, PageIndex: 1, PageSize: 10 }));
+    const error = await failure(listTaskFlowInstance(client, { DagId: 1, PageIndex: 1, PageSize: 10 }));
     expect(error).toMatchObject({ code: "InvalidResponse", path: "TotalCount" });
     expect(error.message).toMatch(/TotalCount is string, expected an int32/);
   });
@@ -136,7 +137,7 @@ describe("business errors (HTTP 200, Success:false)", () => {
     client = testClient(server);
     server.script(declined);
     const before = server.requests.length;
-    const error = await failure(client.getUserActiveTenant({ Tid: 404 }));
+    const error = await failure(getUserActiveTenant(client, { Tid: 404 }));
     expect(error).toBeInstanceOf(DmsBusinessError);
     expect(error).toMatchObject({
       code: "TenantNotExist",
@@ -153,19 +154,19 @@ describe("business errors (HTTP 200, Success:false)", () => {
   it("returns the envelope instead when a call or the client opts out", async () => {
     client = testClient(server);
     server.script(declined);
-    await expect(client.getUserActiveTenant({}, { throwOnBusinessError: false })).resolves.toMatchObject({
+    await expect(getUserActiveTenant(client, {}, { throwOnBusinessError: false })).resolves.toMatchObject({
       Success: false,
       ErrorCode: "TenantNotExist",
     });
     client.destroy();
     client = testClient(server, { throwOnBusinessError: false });
     server.script(declined);
-    await expect(client.getUserActiveTenant()).resolves.toMatchObject({ Success: false });
+    await expect(getUserActiveTenant(client)).resolves.toMatchObject({ Success: false });
   });
 
   it("treats Success:true with error fields (the documented quirk) as success", async () => {
     client = testClient(server);
     server.script({ status: 200, body: { Success: true, ErrorCode: "UnknownError", ErrorMessage: "UnknownError" } });
-    await expect(client.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(client)).resolves.toMatchObject({ Success: true });
   });
 });

@@ -1,3 +1,4 @@
+import { listTaskFlow } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type DmsClient,
@@ -50,7 +51,7 @@ describe("middleware steps", () => {
       { step: "deserialize", name: "deserializeResponse" },
       { step: "deserialize", name: "d" },
     ]);
-    await client.listTaskFlow();
+    await listTaskFlow(client);
     expect(order).toEqual(["initialize:-:-", "build:params:-", "finalizeRequest:params:signed", "deserialize:params:signed"]);
   });
 
@@ -75,7 +76,7 @@ describe("middleware steps", () => {
         },
       });
     server.script({ status: 503, body: { Code: "ServiceUnavailable", Message: "busy" } });
-    await client.listTaskFlow();
+    await listTaskFlow(client);
     expect(attempts).toEqual([1, 2]);
     const seen = server.requests.at(-1)!;
     expect(seen).toMatchObject({ valid: true, headers: { "x-acs-trace": "t-1" } });
@@ -102,7 +103,7 @@ describe("hooks", () => {
       httpMethod: "GET",
       hooks: { onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e), onComplete: (e) => completions.push(e) },
     });
-    await client.listTaskFlow({ Tid: 3 });
+    await listTaskFlow(client, { Tid: 3 });
     const view = requests[0]!.request;
     expect(view.method).toBe("GET");
     expect(view.url).toMatch(/[?&]Signature=\*\*\*$/);
@@ -121,7 +122,7 @@ describe("hooks", () => {
       credentials: { accessKeyId: "LTAI5tAbCdEfGhIjK", accessKeySecret: "testsecret", securityToken: "the-sts-token" },
       hooks: { onRequest: (e) => requests.push(e) },
     });
-    await client.listTaskFlow().catch(() => undefined);
+    await listTaskFlow(client).catch(() => undefined);
     const headers = requests[0]!.request.headers;
     expect(headers.authorization).toMatch(
       /^ACS3-HMAC-SHA256 Credential=LTAI\*\*\*\*IjK,SignedHeaders=[a-z0-9;-]+,Signature=\*\*\*$/,
@@ -141,14 +142,14 @@ describe("hooks", () => {
         },
       },
     });
-    await expect(client.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(client)).resolves.toMatchObject({ Success: true });
   });
 
   it("write one debug line per attempt, retry and outcome", async () => {
     const lines: string[] = [];
     client = testClient(server, { hooks: debugHooks((line) => lines.push(line)) });
     server.script({ status: 500, body: { Code: "InternalError", Message: "boom" } });
-    await client.listTaskFlow();
+    await listTaskFlow(client);
     expect(
       lines.map(
         (l) =>

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import { type AddressInfo, createServer as createTcpServer, Socket } from "node:net";
+import { listTaskFlow } from "@dmsflow/client";
 import { createProxy } from "proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { armConnectTimeout, CONNECT_TIMEOUT } from "../src/http/timedAgents.js";
@@ -75,7 +76,7 @@ const client = (target: DmsTestServer, env: Record<string, string>, extra: Recor
 describe("proxies (a real proxy server on 127.0.0.1)", () => {
   it("forwards http requests to HTTP_PROXY with an absolute URI", async () => {
     const c = client(httpTarget, { HTTP_PROXY: proxy.url });
-    await expect(c.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(c)).resolves.toMatchObject({ Success: true });
     expect(proxy.forwarded.at(-1)).toBe(`${httpTarget.url}/`);
     expect(httpTarget.requests.at(-1)).toMatchObject({ valid: true, action: "ListTaskFlow" });
     c.destroy();
@@ -84,7 +85,7 @@ describe("proxies (a real proxy server on 127.0.0.1)", () => {
   it("tunnels https through HTTPS_PROXY with CONNECT, reusing the tunnel across calls", async () => {
     const c = client(httpsTarget, { https_proxy: proxy.url });
     const before = proxy.tunnels.length;
-    for (let i = 0; i < 3; i++) await expect(c.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    for (let i = 0; i < 3; i++) await expect(listTaskFlow(c)).resolves.toMatchObject({ Success: true });
     expect(proxy.tunnels.slice(before)).toEqual([httpsTarget.url.replace("https://", "")]);
     expect(httpsTarget.requests.slice(-3).every((r) => r.valid)).toBe(true);
     c.destroy();
@@ -93,9 +94,9 @@ describe("proxies (a real proxy server on 127.0.0.1)", () => {
   it("goes direct for hosts in NO_PROXY, and ignores the environment without the proxy option", async () => {
     const before = proxy.tunnels.length + proxy.forwarded.length;
     const bypassed = client(httpsTarget, { HTTPS_PROXY: proxy.url, NO_PROXY: "localhost,127.0.0.1" });
-    await expect(bypassed.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(bypassed)).resolves.toMatchObject({ Success: true });
     const direct = client(httpTarget, { HTTP_PROXY: proxy.url }, { proxy: undefined });
-    await expect(direct.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(direct)).resolves.toMatchObject({ Success: true });
     expect(proxy.tunnels.length + proxy.forwarded.length).toBe(before);
     bypassed.destroy();
     direct.destroy();
@@ -104,7 +105,7 @@ describe("proxies (a real proxy server on 127.0.0.1)", () => {
   it("sends everything through httpProxy(url), whatever HTTPS_PROXY and NO_PROXY say", async () => {
     const c = client(httpsTarget, { HTTPS_PROXY: "http://127.0.0.1:9", NO_PROXY: "*" }, { proxy: httpProxy(proxy.url) });
     const before = proxy.tunnels.length;
-    await expect(c.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(c)).resolves.toMatchObject({ Success: true });
     expect(proxy.tunnels.length).toBe(before + 1);
     c.destroy();
   });
@@ -119,13 +120,13 @@ describe("proxies (a real proxy server on 127.0.0.1)", () => {
   it("authenticates to the proxy from the URL's user and password, and never shows the password", async () => {
     const proxyUrl = authProxy.url.replace("http://", "http://dms%20user:p%40ss%20word@");
     const good = client(httpsTarget, { HTTPS_PROXY: proxyUrl });
-    await expect(good.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(good)).resolves.toMatchObject({ Success: true });
     good.destroy();
     const forwarded = client(httpTarget, { HTTP_PROXY: proxyUrl });
-    await expect(forwarded.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(forwarded)).resolves.toMatchObject({ Success: true });
     forwarded.destroy();
     const bad = client(httpsTarget, { HTTPS_PROXY: authProxy.url.replace("http://", "http://dms%20user:wrong-pass@") });
-    const error = await bad.listTaskFlow().catch((e: unknown) => e);
+    const error = await listTaskFlow(bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DmsNetworkError);
     expect((error as Error).message).toMatch(
       /the proxy http:\/\/127\.0\.0\.1:\d+ answered CONNECT 127\.0\.0\.1:\d+ with HTTP 407/,
@@ -143,7 +144,7 @@ describe("proxies (a real proxy server on 127.0.0.1)", () => {
     const downUrl = `http://127.0.0.1:${(down.address() as AddressInfo).port}`;
     await new Promise<void>((resolve) => down.close(() => resolve()));
     const unreachable = client(httpsTarget, { HTTPS_PROXY: downUrl });
-    const error = await unreachable.listTaskFlow().catch((e: unknown) => e);
+    const error = await listTaskFlow(unreachable).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "DmsNetworkError", outcomeUnknown: false, attempts: 3 });
     expect((error as Error).message).toContain(`cannot reach the proxy ${downUrl} (ECONNREFUSED)`);
     unreachable.destroy();
@@ -155,7 +156,7 @@ describe("proxies (a real proxy server on 127.0.0.1)", () => {
       { HTTPS_PROXY: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` },
       { connectTimeoutMs: 100, retry: false },
     );
-    const timeout = await stalled.listTaskFlow().catch((e: unknown) => e);
+    const timeout = await listTaskFlow(stalled).catch((e: unknown) => e);
     expect(timeout).toBeInstanceOf(DmsTimeoutError);
     expect(timeout).toMatchObject({ code: "ConnectTimeout", phase: "connect", timeoutMs: 100, outcomeUnknown: false });
     expect((timeout as Error).message).toMatch(/could not connect to https:\/\/127\.0\.0\.1:\d+ via proxy .* within 100 ms/);

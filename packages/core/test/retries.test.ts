@@ -1,4 +1,5 @@
 import { createServer } from "node:net";
+import { listTaskFlow } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   DmsAbortError,
@@ -34,7 +35,7 @@ describe("standard retries", () => {
     make();
     server.script(gatewayError(503, "ServiceUnavailable"), gatewayError(500, "InternalError"));
     const before = server.requests.length;
-    await expect(client.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(client)).resolves.toMatchObject({ Success: true });
     const attempts = since(before);
     expect(attempts).toHaveLength(3);
     expect(attempts.every((r) => r.valid)).toBe(true);
@@ -48,7 +49,7 @@ describe("standard retries", () => {
   it("gives up after 3 attempts in all, saying how many", async () => {
     make();
     server.script(gatewayError(500, "InternalError"), gatewayError(500, "InternalError"), gatewayError(500, "InternalError"));
-    const error = await client.listTaskFlow().catch((e: unknown) => e);
+    const error = await listTaskFlow(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DmsServiceError);
     expect(error).toMatchObject({ code: "InternalError", attempts: 3, outcomeUnknown: true });
     expect((error as Error).message).toMatch(/^ListTaskFlow failed after 3 attempts: InternalError \(HTTP 500\)/);
@@ -60,7 +61,7 @@ describe("standard retries", () => {
       { ...gatewayError(400, "Throttling.User"), headers: { "x-acs-retry-after": "30" } },
       { ...gatewayError(429, "Throttling"), headers: { "x-acs-retry-after": "90000" } },
     );
-    await expect(client.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(client)).resolves.toMatchObject({ Success: true });
     expect(retries.map((r) => r.delayMs)).toEqual([30, 50]);
     expect(retries[0]!.error).toBeInstanceOf(DmsThrottlingError);
     expect(retries[0]!.error).toMatchObject({ statusCode: 400, retryAfterMs: 30, retryable: true });
@@ -73,7 +74,7 @@ describe("standard retries", () => {
     make();
     server.script(reply);
     const before = server.requests.length;
-    await expect(client.listTaskFlow()).rejects.toMatchObject({ retryable: false, attempts: 1 });
+    await expect(listTaskFlow(client)).rejects.toMatchObject({ retryable: false, attempts: 1 });
     expect(since(before)).toHaveLength(1);
     expect(retries).toEqual([]);
   });
@@ -81,9 +82,9 @@ describe("standard retries", () => {
   it("retries a dropped connection, and reports the attempt count when every attempt drops", async () => {
     make();
     server.script({ drop: "before" });
-    await expect(client.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(client)).resolves.toMatchObject({ Success: true });
     server.script({ drop: "before" }, { drop: "before" }, { drop: "before" });
-    const error = await client.listTaskFlow().catch((e: unknown) => e);
+    const error = await listTaskFlow(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DmsNetworkError);
     expect(error).toMatchObject({ code: "NetworkError", attempts: 3, outcomeUnknown: true, systemCode: "ECONNRESET" });
     expect((error as Error).message).toMatch(
@@ -95,15 +96,15 @@ describe("standard retries", () => {
     // Generous margins: a loaded CI machine must still answer an undelayed attempt in time.
     make({ timeoutMs: 250 });
     server.script({ delayMs: 1000 });
-    await expect(client.listTaskFlow()).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(client)).resolves.toMatchObject({ Success: true });
     expect(retries[0]!.error).toBeInstanceOf(DmsTimeoutError);
     server.script({ delayMs: 1000 });
-    const error = await client.listTaskFlow({}, { retry: false }).catch((e: unknown) => e);
+    const error = await listTaskFlow(client, {}, { retry: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DmsTimeoutError);
     expect(error).toMatchObject({ code: "Timeout", phase: "total", timeoutMs: 250, attempts: 1, outcomeUnknown: true });
     expect((error as Error).message).toMatch(/no response from http:\/\/127\.0\.0\.1:\d+ within 250 ms \(attempt 1 of 1\)/);
     server.script({ delayMs: 300 });
-    await expect(client.listTaskFlow({}, { timeoutMs: 5000, retry: false })).resolves.toMatchObject({ Success: true });
+    await expect(listTaskFlow(client, {}, { timeoutMs: 5000, retry: false })).resolves.toMatchObject({ Success: true });
   });
 
   it("reports a refused connection as not sent", async () => {
@@ -112,7 +113,7 @@ describe("standard retries", () => {
     const { port } = closed.address() as { port: number };
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     client = testClient(server, { endpoint: `http://127.0.0.1:${port}` });
-    const error = await client.listTaskFlow().catch((e: unknown) => e);
+    const error = await listTaskFlow(client).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "DmsNetworkError", systemCode: "ECONNREFUSED", outcomeUnknown: false, attempts: 3 });
   });
 });
@@ -123,12 +124,12 @@ describe("abort", () => {
     server.script({ delayMs: 500 });
     const inFlight = new AbortController();
     setTimeout(() => inFlight.abort(), 30);
-    const error = await client.listTaskFlow({}, { signal: inFlight.signal }).catch((e: unknown) => e);
+    const error = await listTaskFlow(client, {}, { signal: inFlight.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DmsAbortError);
     expect(error).toMatchObject({ name: "AbortError", code: "Aborted", outcomeUnknown: true });
 
     const before = server.requests.length;
-    await expect(client.listTaskFlow({}, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+    await expect(listTaskFlow(client, {}, { signal: AbortSignal.abort() })).rejects.toMatchObject({
       code: "Aborted",
       outcomeUnknown: false,
     });
@@ -140,7 +141,7 @@ describe("abort", () => {
     make({ retry: { maxDelayMs: 10_000 } });
     const started = performance.now();
     setTimeout(() => backoff.abort(), 50);
-    const waiting = await client.listTaskFlow({}, { signal: backoff.signal }).catch((e: unknown) => e);
+    const waiting = await listTaskFlow(client, {}, { signal: backoff.signal }).catch((e: unknown) => e);
     expect(waiting).toBeInstanceOf(DmsAbortError);
     expect((waiting as Error).message).toMatch(/while waiting to retry after attempt 1 \(Throttling\)/);
     expect(performance.now() - started).toBeLessThan(5_000);

@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
+import { listTaskFlow, listTaskFlowInstance } from "@dmsflow/client";
 import { createProxy } from "proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -84,36 +85,36 @@ describe("no secret ever appears in a message, a log line or debug output", () =
       for (const httpMethod of ["POST", "GET"] as const) {
         const client = clientFor({ signer, httpMethod });
         const tag = `${signer.version}/${httpMethod}`;
-        await attempt(`${tag} success`, () => client.listTaskFlowInstance({ DagId: 42, PageIndex: 1, PageSize: 10 }));
+        await attempt(`${tag} success`, () => listTaskFlowInstance(client, { DagId: 42, PageIndex: 1, PageSize: 10 }));
         server.script({
           status: 400,
           body: { Code: "InvalidSecurityToken.Malformed", Message: `Token ${TOKEN} (${rpcEncode(TOKEN)}) is malformed.` },
         });
-        await attempt(`${tag} echoed token`, () => client.listTaskFlow());
+        await attempt(`${tag} echoed token`, () => listTaskFlow(client));
         server.script({
           status: 200,
           body: { Success: false, ErrorCode: "Denied", ErrorMessage: `secret ${SECRET} token ${rpcEncode(rpcEncode(TOKEN))}` },
         });
-        await attempt(`${tag} business`, () => client.listTaskFlow());
+        await attempt(`${tag} business`, () => listTaskFlow(client));
         server.script(
           { status: 503, body: { Code: "ServiceUnavailable", Message: "busy" } },
           { drop: "before" },
           { drop: "before" },
         );
-        await attempt(`${tag} retries then network`, () => client.listTaskFlow());
+        await attempt(`${tag} retries then network`, () => listTaskFlow(client));
         server.script({ delayMs: 200 });
-        await attempt(`${tag} timeout`, () => client.listTaskFlow({}, { timeoutMs: 50, retry: false }));
+        await attempt(`${tag} timeout`, () => listTaskFlow(client, {}, { timeoutMs: 50, retry: false }));
         server.script({ status: 200, body: "<html>not json</html>" });
-        await attempt(`${tag} format`, () => client.listTaskFlow());
+        await attempt(`${tag} format`, () => listTaskFlow(client));
         await attempt(`${tag} validation`, () => client.resumeTaskFlowInstance({ DagId: "x", DagInstanceId: 1 }));
-        await attempt(`${tag} abort`, () => client.listTaskFlow({}, { signal: AbortSignal.abort() }));
+        await attempt(`${tag} abort`, () => listTaskFlow(client, {}, { signal: AbortSignal.abort() }));
         client.destroy();
         const wrong = clientFor({
           signer,
           httpMethod,
           credentials: { accessKeyId: ID, accessKeySecret: `${SECRET}-wrong`, securityToken: TOKEN },
         });
-        await attempt(`${tag} signature mismatch`, () => wrong.listTaskFlow());
+        await attempt(`${tag} signature mismatch`, () => listTaskFlow(wrong));
         wrong.destroy();
       }
     }
@@ -128,7 +129,7 @@ describe("no secret ever appears in a message, a log line or debug output", () =
       proxy: proxyFromEnvironment(),
       retry: false,
     });
-    await attempt("proxy refusal", () => proxied.listTaskFlow());
+    await attempt("proxy refusal", () => listTaskFlow(proxied));
     proxied.destroy();
 
     const home = tempHome({ ".aliyun/config.json": `{"profiles":[{"name":"default","access_key_secret":"${SECRET}",}]}` });
@@ -150,7 +151,7 @@ describe("no secret ever appears in a message, a log line or debug output", () =
         env: {},
         hooks: debugHooks(),
       });
-      await attempt("debugHooks() on stderr", () => toStderr.listTaskFlow());
+      await attempt("debugHooks() on stderr", () => listTaskFlow(toStderr));
       toStderr.destroy();
     } finally {
       process.stderr.write = write;

@@ -1,11 +1,11 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { paginateListTaskFlowInstance } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type DmsClient,
   DmsWaiterError,
   findTaskFlowInstance,
-  paginateListTaskFlowInstance,
   type ResumeProgressEvent,
   resumeSuspendedInstances,
   waitForTaskFlowInstance,

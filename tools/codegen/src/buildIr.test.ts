@@ -33,7 +33,12 @@ describe("buildIr", () => {
     ]);
     const instance = ir.models.find((m) => m.name === "DAGInstance")!;
     const kinds = Object.fromEntries(instance.shape.properties.map((p) => [p.name, p.shape.kind]));
-    expect(kinds).toMatchObject({ Id: "int64", DagId: "string", Status: "int32", startTime: "string" });
+    expect(kinds).toMatchObject({ Id: "int64", DagId: "string", Status: "enum", startTime: "string" });
+    expect(instance.shape.properties.find((p) => p.name === "Status")!.shape).toEqual({
+      kind: "enum",
+      name: "InstanceStatus",
+      base: "int32",
+    });
   });
 
   it("keeps examples as text and marks required properties", async () => {
@@ -41,9 +46,11 @@ describe("buildIr", () => {
     expect(ir.operations[0]!.parameters[0]).toEqual({
       name: "JobId",
       wireType: "Long",
+      position: "Query",
       required: true,
       description: "The job.",
       example: "12****",
+      rules: {},
     });
     const envelope = ir.models.find((m) => m.name === "Envelope")!;
     expect(envelope.shape.properties.map((p) => [p.name, p.required])).toEqual([

@@ -30,6 +30,26 @@ describe("emitFiles", () => {
     }
   });
 
+  it("matches the file snapshots of the domain fixture (enumerations, Json and Body parameters, rules, paginators, error codes)", async () => {
+    const files = await emitFixture("domain");
+    expect([...files.keys()].filter((f) => !f.startsWith("runtime/"))).toEqual([
+      "enums/JobKind.ts",
+      "enums/JobStatus.ts",
+      "models/Envelope.ts",
+      "models/Job.ts",
+      "operations/linkJobs.ts",
+      "operations/listJobs.ts",
+      "operationTable.ts",
+      "operationDocs.ts",
+      "errorCodes.ts",
+      "DmsOperations.ts",
+      "index.ts",
+    ]);
+    for (const [path, text] of files) {
+      await expect(text).toMatchFileSnapshot(`../test/__output__/domain/${path}`);
+    }
+  });
+
   it("starts every file with a header naming the generator and the spec", async () => {
     for (const [path, text] of await emitFixture("minimal")) {
       expect(text.split("\n")[0], path).toMatch(

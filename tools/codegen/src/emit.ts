@@ -1,4 +1,5 @@
 import { IndentationText, Project, type SourceFileStructure } from "ts-morph";
+import { emitEnum, emitErrorCodes } from "./emit/emitDomain.js";
 import { emitIndex, emitOperationTable } from "./emit/emitIndex.js";
 import { emitModel } from "./emit/emitModel.js";
 import { emitOperation } from "./emit/emitOperation.js";
@@ -24,17 +25,17 @@ export function emitFiles(plan: Plan, runtimeTemplates: ReadonlyMap<string, stri
   const files: GeneratedFiles = new Map();
   const print = (path: string, structure: SourceFileStructure) => {
     const file = project.createSourceFile(`/out/${path}`, structure);
-    // Structures print nested multi-line text with uneven indentation; the formatter evens it out.
-    // file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true });
     files.set(path, header + file.getFullText());
   };
   for (const [name, text] of runtimeTemplates) {
     files.set(`runtime/${name}`, generatedHeader(plan.ir.specFile, `runtime/${name}`) + text);
   }
+  for (const enumeration of plan.enums) print(`${enumeration.module}.ts`, emitEnum(enumeration));
   for (const model of plan.models) print(`${model.module}.ts`, emitModel(model));
   for (const operation of plan.operations) print(`${operation.module}.ts`, emitOperation(plan.ir, operation));
   print("operationTable.ts", emitOperationTable(plan));
   print("operationDocs.ts", emitOperationDocs(plan));
+  if (plan.ir.errorCodes.length > 0) print("errorCodes.ts", emitErrorCodes(plan.ir));
   print("DmsOperations.ts", emitOperationsClass(plan));
   print("index.ts", emitIndex(plan));
   return files;

@@ -1,11 +1,24 @@
 /** The intermediate representation: what the emitter needs, with every $ref and allOf resolved away. */
 
-/** The shape of a value in a response. */
+/** A scalar's type in a response or inside a Json parameter. */
+export type ScalarKind = "int64" | "int32" | "string" | "boolean";
+
+/** The shape of a value in a response or inside a Json parameter. */
 export type Shape =
-  | { readonly kind: "int64" | "int32" | "string" | "boolean" }
+  | { readonly kind: ScalarKind }
   | { readonly kind: "array"; readonly items: Shape }
   | ObjectShape
-  | { readonly kind: "ref"; readonly name: string };
+  | { readonly kind: "ref"; readonly name: string }
+  | EnumRefShape;
+
+/** A value of a named enumeration (a component schema with `enum`). */
+export interface EnumRefShape {
+  readonly kind: "enum";
+  /** The enumeration's name, e.g. `InstanceStatus`. */
+  readonly name: string;
+  /** Its wire scalar. */
+  readonly base: Exclude<ScalarKind, "boolean">;
+}
 
 /** An object with named properties. */
 export interface ObjectShape {
@@ -22,16 +35,46 @@ export interface Property {
   readonly example?: string;
 }
 
-/** A request parameter's type on the wire. */
-export type WireType = "Long" | "Integer" | "String" | "Boolean";
+/** A request parameter's type on the wire, as the API metadata names it. Json: a JSON document as text. */
+export type WireType = "Long" | "Integer" | "String" | "Boolean" | "Json";
+
+/** Where a parameter travels: the query (the default) or the form body. */
+export type Position = "Query" | "Body";
+
+/** The value rules the spec declares for a parameter (JSON Schema keywords). */
+export interface ValueRules {
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  /** The allowed values (from a referenced enumeration or an inline `enum`). */
+  readonly enum?: readonly (string | number)[];
+}
 
 /** One request parameter. */
 export interface Parameter {
   readonly name: string;
   readonly wireType: WireType;
+  readonly position: Position;
   readonly required: boolean;
   readonly description: string;
   readonly example?: string;
+  readonly rules: ValueRules;
+  /** The enumeration its values come from, if any. */
+  readonly enumName?: string;
+  /** Whether that enumeration is open (other values allowed). */
+  readonly openEnum?: boolean;
+  /** For Json parameters: the shape of the document. */
+  readonly shape?: Shape;
+}
+
+/** How a paged operation pages: parameter names and dotted paths into the response. */
+export interface Pagination {
+  readonly pageParameter: string;
+  readonly sizeParameter: string;
+  readonly items: readonly string[];
+  readonly total?: readonly string[];
 }
 
 /** One RPC operation. */
@@ -43,6 +86,7 @@ export interface Operation {
   readonly parameters: readonly Parameter[];
   /** The successful response body: a model reference or an inline object. */
   readonly output: Shape;
+  readonly pagination?: Pagination;
 }
 
 /** A named object schema from `components.schemas`. */
@@ -50,6 +94,36 @@ export interface Model {
   readonly name: string;
   readonly description: string;
   readonly shape: ObjectShape;
+}
+
+/** One member of an enumeration. */
+export interface EnumMember {
+  readonly value: string | number;
+  /** The identifier (`x-enum-varnames`), e.g. `suspended`. */
+  readonly varName: string;
+  /** A few words (`x-enum-descriptions`), e.g. `waiting to be scheduled`. */
+  readonly description: string;
+}
+
+/** A named enumeration from `components.schemas` (a scalar schema with `enum`). */
+export interface Enumeration {
+  readonly name: string;
+  readonly description: string;
+  readonly base: Exclude<ScalarKind, "boolean">;
+  readonly members: readonly EnumMember[];
+  /** Whether the list is known to be incomplete (`x-dmsflow-open-enum`): parameters then take other values too. */
+  readonly open: boolean;
+}
+
+/** One error code the API (or the emulator) answers with, from `x-dmsflow-error-codes`. */
+export interface ErrorCodeEntry {
+  readonly code: string;
+  readonly kind: "business" | "gateway";
+  readonly httpStatus: number;
+  readonly message: string;
+  readonly meaning: string;
+  readonly documented: boolean;
+  readonly source?: string;
 }
 
 /** Everything the generator knows about one spec. */
@@ -60,4 +134,6 @@ export interface Ir {
   readonly version: string;
   readonly operations: readonly Operation[];
   readonly models: readonly Model[];
+  readonly enums: readonly Enumeration[];
+  readonly errorCodes: readonly ErrorCodeEntry[];
 }

@@ -13,7 +13,15 @@ const op = (action: string) => ({
 
 describe("planFiles", () => {
   it("names files and identifiers from the action, sorted whatever the spec order", () => {
-    const ir: Ir = { specFile: "s", product: "p", version: "v", operations: [op("StopJob"), op("ListDAGVersions")], models: [] };
+    const ir: Ir = {
+      specFile: "s",
+      product: "p",
+      version: "v",
+      operations: [op("StopJob"), op("ListDAGVersions")],
+      models: [],
+      enums: [],
+      errorCodes: [],
+    };
     const plan = planFiles(ir);
     expect(plan.operations.map((o) => o.module)).toEqual(["operations/listDAGVersions", "operations/stopJob"]);
     expect(plan.operations[1]).toMatchObject({

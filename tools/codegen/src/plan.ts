@@ -1,4 +1,4 @@
-import type { Ir, Model, Operation } from "./ir.js";
+import type { Enumeration, Ir, Model, Operation } from "./ir.js";
 
 /** Names of everything generated for one operation. */
 export interface OperationPlan {
@@ -20,11 +20,18 @@ export interface ModelPlan {
   readonly reader: string;
 }
 
+/** Names of everything generated for one enumeration. */
+export interface EnumPlan {
+  readonly enumeration: Enumeration;
+  readonly module: string;
+}
+
 /** Every file to generate and the names inside, decided before anything is emitted. */
 export interface Plan {
   readonly ir: Ir;
   readonly operations: readonly OperationPlan[];
   readonly models: readonly ModelPlan[];
+  readonly enums: readonly EnumPlan[];
 }
 
 /** Decides file paths and identifiers; sorting makes the output independent of spec order. */
@@ -47,7 +54,10 @@ export function planFiles(ir: Ir): Plan {
   const models = [...ir.models]
     .sort((a, b) => compare(a.name, b.name))
     .map((model): ModelPlan => ({ model, module: `models/${model.name}`, typeName: model.name, reader: `read${model.name}` }));
-  return { ir, operations, models };
+  const enums = [...ir.enums]
+    .sort((a, b) => compare(a.name, b.name))
+    .map((enumeration): EnumPlan => ({ enumeration, module: `enums/${enumeration.name}` }));
+  return { ir, operations, models, enums };
 }
 
 /** `ListDAGVersions` -> `listDAGVersions`, `ReRunTaskFlowInstance` -> `reRunTaskFlowInstance`. */

@@ -22,3 +22,6 @@ export function specPath(parent: string, key: string | number): string {
   if (typeof key === "number") return `${parent}[${key}]`;
   return parent ? `${parent}.${key}` : key;
 }
+
+/** Records one problem at a spec path; validation collects them all before it stops. */
+export type Report = (path: string, message: string) => void;

@@ -46,7 +46,7 @@ describe("validateSpec", () => {
     op(doc).parameters.push({ name: "When", in: "query", schema: { type: "number" } });
     op(doc).parameters.push({ name: "Big", in: "query", schema: { type: "integer", format: "int128" } });
     expect(problems(doc)).toEqual([
-      'paths./?Action=PauseJob.post.parameters[1].schema.type: unsupported parameter type "number"; use integer (int32/int64), string or boolean.',
+      'paths./?Action=PauseJob.post.parameters[1].schema.type: unsupported parameter type "number"; use integer (int32/int64), string, boolean, or array/object for a Json parameter.',
       'paths./?Action=PauseJob.post.parameters[2].schema.format: unsupported format "int128" for an integer parameter; use int32 or int64.',
     ]);
   });

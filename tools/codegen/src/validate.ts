@@ -1,5 +1,6 @@
 import { isObject, resolveRef } from "./resolveRef.js";
-import { SpecError, type SpecProblem, specPath } from "./specError.js";
+import { type Report, SpecError, type SpecProblem, specPath } from "./specError.js";
+import { checkDomainExtensions, checkEnumSchema, checkParameterDomain } from "./validateDomain.js";
 
 const METHODS = ["get", "post", "put", "delete", "patch", "head", "options", "trace"] as const;
 const WIRE_METHODS = new Set(["GET", "POST"]);
@@ -29,7 +30,8 @@ export function validateSpec(file: string, document: unknown): void {
     for (const [name, schema] of Object.entries(schemas)) {
       const path = specPath("components.schemas", name);
       if (!ACTION_NAME.test(name)) report(path, "schema names must be PascalCase identifiers.");
-      checkSchema(document, schema, path, report);
+      if (isObject(schema) && Array.isArray(schema.enum)) checkEnumSchema(schema, path, report);
+      else checkSchema(document, schema, path, report);
     }
     checkNoRecursion(schemas, report);
   }
@@ -56,10 +58,9 @@ export function validateSpec(file: string, document: unknown): void {
       else actions.set(action, opPath);
     }
   }
+  checkDomainExtensions(document, report);
   if (problems.length > 0) throw new SpecError(file, problems);
 }
-
-type Report = (path: string, message: string) => void;
 
 function checkOperation(document: unknown, op: unknown, path: string, report: Report): string | undefined {
   if (!isObject(op)) {
@@ -84,6 +85,7 @@ function checkOperation(document: unknown, op: unknown, path: string, report: Re
   }
   checkParameters(document, op.parameters, specPath(path, "parameters"), report);
   checkResponse(document, op.responses, specPath(path, "responses"), report);
+  checkParameterDomain(document, op, path, report);
   return id;
 }
 
@@ -119,7 +121,10 @@ function checkParameters(document: unknown, parameters: unknown, path: string, r
       report(schema.path, "is missing; a parameter needs a schema.");
       continue;
     }
-    if (s.type === "integer") {
+    if (s.type === "array" || s.type === "object") {
+      // A Json parameter: one JSON document in one parameter; its leaves follow the response rules.
+      checkSchema(document, s, schema.path, report);
+    } else if (s.type === "integer") {
       if (s.format !== "int32" && s.format !== "int64") {
         report(
           specPath(schema.path, "format"),
@@ -129,7 +134,7 @@ function checkParameters(document: unknown, parameters: unknown, path: string, r
     } else if (s.type !== "string" && s.type !== "boolean") {
       report(
         specPath(schema.path, "type"),
-        `unsupported parameter type ${JSON.stringify(s.type)}; use integer (int32/int64), string or boolean.`,
+        `unsupported parameter type ${JSON.stringify(s.type)}; use integer (int32/int64), string, boolean, or array/object for a Json parameter.`,
       );
     }
   }
@@ -160,7 +165,7 @@ function checkResponse(document: unknown, responses: unknown, path: string, repo
 }
 
 /** Checks a response schema: supported types only, every allOf part an object. */
-function checkSchema(document: unknown, raw: unknown, path: string, report: Report): void {
+export function checkSchema(document: unknown, raw: unknown, path: string, report: Report): void {
   if (isObject(raw) && raw.$ref !== undefined) return; // the target is checked where it is defined
   if (!isObject(raw)) {
     report(path, "must be a schema object.");

@@ -11,9 +11,16 @@ const WIRE_TYPE_NAMES: Readonly<Record<WireType, string>> = {
   Integer: "int32",
   String: "string",
   Boolean: "true|false",
+  Json: "JSON",
 };
 
-const SAMPLE_VALUES: Readonly<Record<WireType, string>> = { Long: "12345", Integer: "1", String: "text", Boolean: "true" };
+const SAMPLE_VALUES: Readonly<Record<WireType, string>> = {
+  Long: "12345",
+  Integer: "1",
+  String: "text",
+  Boolean: "true",
+  Json: "'[...]'",
+};
 
 /**
  * `dmsflow call <Action> --<Parameter> <value> ...`: any operation of the spec, driven by the

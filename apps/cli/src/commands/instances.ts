@@ -65,7 +65,7 @@ export const instances: CommandDefinition = {
     const tid = tidOf(args);
     if (tid !== undefined) input.Tid = tid;
 
-    const { paginateListTaskFlowInstance } = await import("@dmsflow/core");
+    const { paginateListTaskFlowInstance } = await import("@dmsflow/client");
     const client = await ctx.client();
     const pages = paginateListTaskFlowInstance(client, input, { signal: ctx.io.signal });
     if (out.format === "json") {

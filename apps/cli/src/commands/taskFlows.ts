@@ -1,10 +1,11 @@
+import { listTaskFlow } from "@dmsflow/client";
 import { sanitize } from "../output/sanitize.js";
 import { statusCell } from "../output/statusCell.js";
-import { statusName, TASK_FLOW_STATUS_NAMES } from "../statusNames.js";
+import { statusName, taskFlowStatusName } from "../statusNames.js";
 import type { CommandDefinition } from "./command.js";
 import { TID, tidOf } from "./flags.js";
 
-const flowStatus = (code: number | undefined) => (code === undefined ? "" : (TASK_FLOW_STATUS_NAMES[code] ?? String(code)));
+const flowStatus = taskFlowStatusName;
 
 /** `dmsflow task-flows`: the task flows of a tenant; their IDs are what `--dag-id` takes. */
 export const taskFlows: CommandDefinition = {
@@ -19,7 +20,7 @@ export const taskFlows: CommandDefinition = {
     const { out } = ctx;
     const tid = tidOf(ctx.args);
     const client = await ctx.client();
-    const output = await client.listTaskFlow(tid ? { Tid: tid } : {}, { signal: ctx.io.signal });
+    const output = await listTaskFlow(client, tid ? { Tid: tid } : {}, { signal: ctx.io.signal });
     const flows = output.TaskFlowList?.TaskFlow ?? [];
     if (out.format === "json") {
       out.json(flows);

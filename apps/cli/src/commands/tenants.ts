@@ -1,3 +1,4 @@
+import { getUserActiveTenant, listUserTenants } from "@dmsflow/client";
 import { sanitize } from "../output/sanitize.js";
 import type { CommandDefinition } from "./command.js";
 
@@ -14,8 +15,8 @@ export const tenants: CommandDefinition = {
     const client = await ctx.client();
     const options = { signal: ctx.io.signal };
     // One after the other: with --dry-run the first request is the one shown.
-    const list = await client.listUserTenants({}, options);
-    const active = await client.getUserActiveTenant({}, options);
+    const list = await listUserTenants(client, {}, options);
+    const active = await getUserActiveTenant(client, {}, options);
     const activeTid = active.Tenant?.Tid;
     const tenantList = list.TenantList ?? [];
     if (out.format === "json") {

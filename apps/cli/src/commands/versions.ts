@@ -1,4 +1,5 @@
 import type { DagVersion } from "@dmsflow/client";
+import { listDAGVersions } from "@dmsflow/client";
 import { sanitize } from "../output/sanitize.js";
 import { truncate } from "../output/statusCell.js";
 import type { CommandDefinition } from "./command.js";
@@ -21,7 +22,8 @@ export const versions: CommandDefinition = {
     const client = await ctx.client();
     const all: DagVersion[] = [];
     for (let page = 1; ; page++) {
-      const output = await client.listDAGVersions(
+      const output = await listDAGVersions(
+        client,
         { DagId: dagId, PageIndex: page, PageSize: PAGE_SIZE, ...(tid ? { Tid: tid } : {}) },
         { signal: ctx.io.signal },
       );

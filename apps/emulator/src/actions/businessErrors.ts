@@ -1,40 +1,34 @@
+import { errorCodes } from "@dmsflow/client";
 import type { Tenant } from "../store/catalog.js";
 import { describeStatus } from "../store/instanceStatus.js";
 import { type BusinessFailure, businessFailure } from "./actionHandler.js";
 
-/** The business error codes the emulator answers with (HTTP 200, Success false); see the README. */
-export const BusinessErrorCode = {
-  TENANT_NOT_EXIST: "TenantNotExist",
-  TASK_FLOW_NOT_FOUND: "TaskFlowNotFound",
-  INSTANCE_NOT_FOUND: "TaskFlowInstanceNotFound",
-  INVALID_STATUS: "InvalidStatus",
-} as const;
+// Codes and message templates come from the spec's error-code table (errorCodes in @dmsflow/client).
+
+/** Fills a message template's `{name}` placeholders. */
+function fill(template: string, fields: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => fields[name] ?? whole);
+}
 
 /** The key has no tenant to act in (no Tid given and no active tenant). */
 export function tenantNotExist(): BusinessFailure {
-  return businessFailure(BusinessErrorCode.TENANT_NOT_EXIST, "The specified tenant does not exist.");
+  return businessFailure("TenantNotExist", errorCodes.TenantNotExist.message);
 }
 
 /** No task flow with this DagId in the tenant (another tenant's flow does not exist here either). */
 export function taskFlowNotFound(dagId: string, tenant: Tenant): BusinessFailure {
-  return businessFailure(
-    BusinessErrorCode.TASK_FLOW_NOT_FOUND,
-    `The task flow ${dagId} does not exist in tenant ${tenant.tid}; list the flows with ListTaskFlow.`,
-  );
+  return businessFailure("TaskFlowNotFound", fill(errorCodes.TaskFlowNotFound.message, { dagId, tid: tenant.tid }));
 }
 
 /** No instance with this Id in the task flow. */
 export function instanceNotFound(dagId: string, instanceId: string): BusinessFailure {
-  return businessFailure(
-    BusinessErrorCode.INSTANCE_NOT_FOUND,
-    `The task-flow instance ${instanceId} does not exist in task flow ${dagId}; list the instances with ListTaskFlowInstance.`,
-  );
+  return businessFailure("TaskFlowInstanceNotFound", fill(errorCodes.TaskFlowInstanceNotFound.message, { dagId, instanceId }));
 }
 
 /** The instance is in a status the operation does not apply to. */
 export function invalidStatus(instanceId: string, status: number, requirement: string): BusinessFailure {
   return businessFailure(
-    BusinessErrorCode.INVALID_STATUS,
-    `The task-flow instance ${instanceId} is ${describeStatus(status)}; ${requirement}.`,
+    "InvalidStatus",
+    fill(errorCodes.InvalidStatus.message, { instanceId, status: describeStatus(status), requirement }),
   );
 }

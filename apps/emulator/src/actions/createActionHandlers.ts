@@ -1,3 +1,4 @@
+import { type ActionName, operationTable } from "@dmsflow/client";
 import type { Store } from "../store/store.js";
 import type { ActionHandlers } from "./actionHandler.js";
 import { getTaskFlowGraph } from "./getTaskFlowGraph.js";
@@ -7,6 +8,7 @@ import { listTaskFlow } from "./listTaskFlow.js";
 import { listTaskFlowInstance } from "./listTaskFlowInstance.js";
 import { listUserTenants } from "./listUserTenants.js";
 import { MAKE_SUCCESS } from "./makeTaskFlowInstanceSuccess.js";
+import { notEmulated } from "./notEmulated.js";
 import { RERUN } from "./reRunTaskFlowInstance.js";
 import { RESUME } from "./resumeTaskFlowInstance.js";
 import { STOP } from "./stopTaskFlowInstance.js";
@@ -15,7 +17,12 @@ import { type TransitionOptions, transitionAction } from "./transitionAction.js"
 
 /** The behaviour of every operation in the generated table, with statements prepared against the store. */
 export function createActionHandlers(store: Store, options: TransitionOptions): ActionHandlers {
+  // Operations without behaviour yet answer Emulator.NotImplemented; the ones below replace theirs.
+  const pending = Object.fromEntries(
+    (Object.keys(operationTable) as ActionName[]).map((action) => [action, notEmulated(action)]),
+  ) as ActionHandlers;
   return {
+    ...pending,
     ResumeTaskFlowInstance: transitionAction(store, RESUME, options),
     SuspendTaskFlowInstance: transitionAction(store, SUSPEND, options),
     StopTaskFlowInstance: transitionAction(store, STOP, options),

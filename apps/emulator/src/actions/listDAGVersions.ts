@@ -10,7 +10,6 @@ export function listDAGVersions(store: Store): ActionHandler {
     writes: false,
     run({ values, tenant }) {
       const page = readPage(values);
-      if ("kind" in page) return page;
       if (!tenant) return tenantNotExist();
       const dagId = values.DagId as string;
       const flow = store.catalog.taskFlowOf(tenant.tid, dagId);

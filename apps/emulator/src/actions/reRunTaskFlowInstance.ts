@@ -1,4 +1,4 @@
-import { InstanceStatus } from "../store/instanceStatus.js";
+import { InstanceStatus } from "@dmsflow/client";
 import type { TransitionSpec } from "./transitionAction.js";
 
 /**
@@ -6,8 +6,8 @@ import type { TransitionSpec } from "./transitionAction.js";
  * a DagVersion in the request becomes the version it runs.
  */
 export const RERUN: TransitionSpec = {
-  from: [InstanceStatus.FAILED, InstanceStatus.SUCCEEDED, InstanceStatus.COMPLETED],
-  to: InstanceStatus.RUNNING,
+  from: [InstanceStatus.failed, InstanceStatus.succeeded, InstanceStatus.completed],
+  to: InstanceStatus.running,
   startsRun: true,
   takesVersion: true,
   message: "",

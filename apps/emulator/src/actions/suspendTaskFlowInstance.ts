@@ -1,9 +1,9 @@
-import { InstanceStatus } from "../store/instanceStatus.js";
+import { InstanceStatus } from "@dmsflow/client";
 import type { TransitionSpec } from "./transitionAction.js";
 
 /** SuspendTaskFlowInstance: only a running instance can be paused (1 -> 2). */
 export const SUSPEND: TransitionSpec = {
-  from: [InstanceStatus.RUNNING],
-  to: InstanceStatus.SUSPENDED,
+  from: [InstanceStatus.running],
+  to: InstanceStatus.suspended,
   requirement: "only a running instance (status 1) can be suspended",
 };

@@ -1,5 +1,5 @@
+import { InstanceStatus } from "@dmsflow/client";
 import type { TransitionRule } from "../store/instanceRepository.js";
-import { InstanceStatus } from "../store/instanceStatus.js";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
 import { formatApiTime } from "./apiTime.js";
@@ -19,7 +19,7 @@ export interface TransitionOptions {
 /** Builds the handler of a state-changing operation (Resume, Suspend, Stop, ReRun, MakeSuccess). */
 export function transitionAction(store: Store, spec: TransitionSpec, options: TransitionOptions): ActionHandler {
   const apply = store.instances.prepareTransition(spec);
-  const completes = spec.to === InstanceStatus.RUNNING && options.completeRunningAfterMs !== undefined;
+  const completes = spec.to === InstanceStatus.running && options.completeRunningAfterMs !== undefined;
   return {
     writes: true,
     run({ values, tenant, nowMs }) {

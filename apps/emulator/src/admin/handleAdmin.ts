@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { toInt64String } from "@dmsflow/client";
+import { InstanceStatus, toInt64String } from "@dmsflow/client";
 import type { EmulatorContext } from "../emulatorContext.js";
 import { FaultSettingsError } from "../faults/faultSettings.js";
 import { emptyParameters, parseUrlEncoded } from "../http/parseUrlEncoded.js";
@@ -69,11 +69,13 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
     if (id === undefined) throw new AdminError(400, "InvalidId", "The instance Id in the path must be an int64.");
     if (instanceRoute[1] === "PATCH instances") {
       const body = await readJson(req);
-      const status = (body as { status?: unknown }).status;
-      if (typeof status !== "number" || !Number.isInteger(status) || status < 0 || status > 5) {
-        throw new AdminError(400, "InvalidStatus", 'Send {"status": <0 to 5>}.');
+      // A JSON body may be null or a scalar: only an object has a status.
+      const status = typeof body === "object" && body !== null ? (body as { status?: unknown }).status : undefined;
+      const statuses = Object.values(InstanceStatus) as unknown[];
+      if (!statuses.includes(status)) {
+        throw new AdminError(400, "InvalidStatus", `Send {"status": <one of ${statuses.join(", ")}>}.`);
       }
-      if (!store.setInstanceStatus(BigInt(id), status)) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
+      if (!store.setInstanceStatus(BigInt(id), status as number)) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
     }
     const row = store.instances.get(BigInt(id));
     if (!row) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);

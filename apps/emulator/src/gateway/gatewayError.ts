@@ -1,40 +1,12 @@
+import { type ErrorCode, errorCodes } from "@dmsflow/client";
 /**
- * The gateway errors the emulator answers with: the codes, HTTP statuses and messages of the real
- * Alibaba Cloud API gateway (reference §9.2). Where tables disagree the emulator follows the live
- * captures: SignatureDoesNotMatch 400, InvalidAccessKeyId.NotFound 404, Throttling.User 400.
+ * A gateway error code the emulator can answer with: the spec's `kind: gateway` entries, with the
+ * codes, HTTP statuses and messages of the real gateway (the spec's error-code table, generated into
+ * @dmsflow/client as `errorCodes`).
  */
-export const GATEWAY_ERRORS = {
-  MissingParameter: {
-    status: 400,
-    message: 'The input parameter "{parameter}" that is mandatory for processing this request is not supplied.',
-  },
-  InvalidParameter: { status: 400, message: 'The specified parameter "{parameter}" is not valid.' },
-  SignatureDoesNotMatch: {
-    status: 400,
-    message: "Specified signature is not matched with our calculation. server string to sign is:{stringToSign}",
-  },
-  IncompleteSignature: { status: 400, message: "The request signature does not conform to Aliyun standards." },
-  "InvalidAccessKeyId.NotFound": { status: 404, message: "Specified access key is not found." },
-  "Forbidden.AccessKeyDisabled": { status: 403, message: "The Access Key is disabled." },
-  "InvalidSecurityToken.MismatchWithAccessKey": { status: 400, message: "Specified SecurityToken mismatch with the AccessKey." },
-  "InvalidSecurityToken.Expired": { status: 400, message: "Specified SecurityToken is expired." },
-  "InvalidTimeStamp.Expired": { status: 400, message: "Specified time stamp or date value is expired." },
-  "InvalidTimeStamp.Format": { status: 400, message: "Specified time stamp or date value is not well formatted." },
-  SignatureNonceUsed: { status: 400, message: "Specified signature nonce was used already." },
-  "Throttling.User": { status: 400, message: "Request was denied due to user flow control." },
-  "Forbidden.RAM": { status: 403, message: "You are not authorized to perform this operation by RAM." },
-  "InvalidAction.NotFound": { status: 404, message: "Specified api is not found,please check your url and method." },
-  "InvalidApi.NotFound": { status: 404, message: "Specified api is not found,please check your url and method." },
-  InvalidVersion: { status: 400, message: "Specified parameter Version is not valid." },
-  RequestEntityTooLarge: { status: 413, message: "The request body is too large." },
-  RequestHeaderFieldsTooLarge: { status: 431, message: "The request line or headers are too large." },
-  BadRequest: { status: 400, message: "The request is not a well-formed HTTP request." },
-  InternalError: { status: 500, message: "The request processing has failed due to some unknown error, exception or failure." },
-  ServiceUnavailable: { status: 503, message: "The request has failed due to a temporary failure of the server." },
-} as const;
-
-/** A gateway error code the emulator can answer with. */
-export type GatewayErrorCode = keyof typeof GATEWAY_ERRORS;
+export type GatewayErrorCode = {
+  [C in ErrorCode]: (typeof errorCodes)[C]["kind"] extends "gateway" ? C : never;
+}[ErrorCode];
 
 /** A request the gateway refuses: HTTP status, code and the message the client sees. */
 export interface GatewayFailure {
@@ -50,6 +22,8 @@ export interface GatewayFailure {
 export interface GatewayErrorDetails {
   readonly parameter?: string;
   readonly stringToSign?: string;
+  /** The action, for codes about one operation. */
+  readonly action?: string;
   /** A sentence appended to the documented message, saying what exactly was wrong. */
   readonly detail?: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -57,14 +31,15 @@ export interface GatewayErrorDetails {
 
 /** Builds the failure for a code; the message starts with the documented text. */
 export function gatewayError(code: GatewayErrorCode, details: GatewayErrorDetails = {}): GatewayFailure {
-  const entry = GATEWAY_ERRORS[code];
+  const entry = errorCodes[code];
   let message: string = entry.message
     .replace("{parameter}", details.parameter ?? "")
-    .replace("{stringToSign}", details.stringToSign ?? "");
+    .replace("{stringToSign}", details.stringToSign ?? "")
+    .replace("{action}", details.action ?? "");
   if (details.detail) message += ` ${details.detail}`;
   return details.headers
-    ? { kind: "gateway", status: entry.status, code, message, headers: details.headers }
-    : { kind: "gateway", status: entry.status, code, message };
+    ? { kind: "gateway", status: entry.httpStatus, code, message, headers: details.headers }
+    : { kind: "gateway", status: entry.httpStatus, code, message };
 }
 
 /** Whether a value is a gateway failure (as returned by the checks, never thrown). */

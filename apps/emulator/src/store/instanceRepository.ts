@@ -1,5 +1,5 @@
+import { InstanceStatus } from "@dmsflow/client";
 import type { Statement } from "better-sqlite3";
-import { InstanceStatus, type InstanceStatusCode } from "./instanceStatus.js";
 import type { SqliteDatabase } from "./openDatabase.js";
 
 /** An instance row as SQLite returns it (integers as bigint). */
@@ -19,8 +19,8 @@ export interface InstanceRecord {
 
 /** What a state change does: from which statuses, to which, and which times it stamps. */
 export interface TransitionRule {
-  readonly from: readonly InstanceStatusCode[];
-  readonly to: InstanceStatusCode;
+  readonly from: readonly InstanceStatus[];
+  readonly to: InstanceStatus;
   /** A new run: startTime becomes now and EndTime is cleared. */
   readonly startsRun?: boolean;
   /** The run ends: EndTime becomes now. */
@@ -70,8 +70,8 @@ export class InstanceRepository {
     this.byId = db.prepare("SELECT * FROM instances WHERE id = ?");
     this.forceStatus = db.prepare("UPDATE instances SET status = ?, complete_at_ms = NULL WHERE id = ?");
     this.completeDue = db.prepare(
-      `UPDATE instances SET status = ${InstanceStatus.SUCCEEDED}, end_time = ?, complete_at_ms = NULL
-       WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? AND status = ${InstanceStatus.RUNNING}`,
+      `UPDATE instances SET status = ${InstanceStatus.succeeded}, end_time = ?, complete_at_ms = NULL
+       WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? AND status = ${InstanceStatus.running}`,
     );
   }
 
@@ -86,7 +86,7 @@ export class InstanceRepository {
     else if (rule.endsRun) sets.push("end_time = @now");
     if (rule.message !== undefined) sets.push(`message = ${quote(rule.message)}`);
     if (rule.takesVersion) sets.push("dag_version = COALESCE(@dagVersion, dag_version)");
-    sets.push(rule.to === InstanceStatus.RUNNING ? "complete_at_ms = @completeAt" : "complete_at_ms = NULL");
+    sets.push(rule.to === InstanceStatus.running ? "complete_at_ms = @completeAt" : "complete_at_ms = NULL");
     const sql = `UPDATE instances SET ${sets.join(", ")} WHERE id = @id AND dag_id = @dagId AND status IN (${rule.from.join(", ")})`;
     const statement = this.db.prepare(sql);
     const names = ["id", "dagId", ...(sql.match(/@\w+/g) ?? []).map((n) => n.slice(1))];

@@ -3,10 +3,109 @@ import type { ActionName } from "./operationTable.js";
 import type { OperationDocs } from "./runtime/operation.js";
 /** The spec's summary of every operation and the description of each parameter, by action name. */
 export const operationDocs: { readonly [A in ActionName]: OperationDocs } = {
+  AddTaskFlowEdges: {
+    summary: "Adds edges (dependencies) between nodes of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Edges: "The edges to add, a JSON array.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  ChangeLhDagOwner: {
+    summary: "Changes the owner of a data-warehouse (lakehouse) task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      OwnerUserId: "The DMS user ID of the new owner (from GetUser or ListUsers).",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  CreateScenario: {
+    summary: "Creates a business scenario.",
+    parameters: {
+      Description: "A description of the business scenario.",
+      ScenarioName: "The name of the new business scenario.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  CreateTask: {
+    summary: "Adds a node to a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      GraphParam: "The position of the node in the graph, as JSON text.",
+      NodeContent: "The content of the node (for example its SQL), as JSON text that depends on the node type.",
+      NodeName: "The name of the new node.",
+      NodeOutput: "The output variables of the node, as JSON text.",
+      NodeType: "The type of the new node (see the NodeType schema).",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+      TimeVariables: "The time variables of the node, as JSON text.",
+    },
+  },
+  CreateTaskFlow: {
+    summary: "Creates an empty task flow.",
+    parameters: {
+      DagName: "The name of the new task flow; it must not be taken by another task flow.",
+      Description: "A description of the task flow.",
+      ScenarioId: "The business scenario to create the flow in, from ListScenarios.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  DeleteScenario: {
+    summary: "Deletes a business scenario.",
+    parameters: {
+      ScenarioId: "The ID of the business scenario, from ListScenarios.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  DeleteTask: {
+    summary: "Deletes a node from its task flow.",
+    parameters: {
+      NodeId: "The ID of the task node, from ListTasksInTaskFlow or GetTaskInstanceRelation. A string on the wire for this operation.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  DeleteTaskFlow: {
+    summary: "Deletes a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  DeleteTaskFlowEdgesByCondition: {
+    summary: "Deletes the edges of a task flow that match a condition.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Id: "Only the edge with this ID.",
+      NodeEnd: "Only edges that end at this node.",
+      NodeFrom: "Only edges that start at this node.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  GetTask: {
+    summary: "Gets the settings of one node.",
+    parameters: {
+      NodeId: "The ID of the node, from ListTasksInTaskFlow or GetTaskInstanceRelation. An int64 here, unlike the other node operations.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
   GetTaskFlowGraph: {
     summary: "Gets the graph (nodes and edges) of a task flow.",
     parameters: {
       DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  GetTaskFlowNotification: {
+    summary: "Gets the notification settings of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  GetTaskInstanceRelation: {
+    summary: "Lists the node runs of one task-flow instance.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      DagInstanceId: "The ID of the task-flow instance (its execution record), from ListTaskFlowInstance.",
       Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
     },
   },
@@ -21,7 +120,21 @@ export const operationDocs: { readonly [A in ActionName]: OperationDocs } = {
     parameters: {
       DagId: "The ID of the task flow, from ListTaskFlow.",
       PageIndex: "The number of the page to return, starting at 1.",
-      PageSize: "The number of entries per page.",
+      PageSize: "The number of entries per page (1 to 100; the range is our choice, see SOURCE.md).",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  ListLhTaskFlowAndScenario: {
+    summary: "Lists the task flows of a data-warehouse workspace, grouped by scenario.",
+    parameters: {
+      SpaceId: "The ID of the data-warehouse workspace (from GetLhSpaceByName).",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+      UserId: "The DMS user ID whose view of the workspace to return (from GetUser or ListUsers).",
+    },
+  },
+  ListScenarios: {
+    summary: "Lists the business scenarios of the tenant.",
+    parameters: {
       Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
     },
   },
@@ -31,17 +144,66 @@ export const operationDocs: { readonly [A in ActionName]: OperationDocs } = {
       Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
     },
   },
+  ListTaskFlowConstants: {
+    summary: "Lists the constants of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  ListTaskFlowCooperators: {
+    summary: "Lists the users who work on a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  ListTaskFlowEdgesByCondition: {
+    summary: "Lists the edges of a task flow that match a condition.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Id: "Only the edge with this ID.",
+      NodeEnd: "Only edges that end at this node.",
+      NodeFrom: "Only edges that start at this node.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
   ListTaskFlowInstance: {
     summary: "Lists the instances of a task flow, one page at a time.",
     parameters: {
       DagId: "The ID of the task flow, from ListTaskFlow.",
       PageIndex: "The number of the page to return, starting at 1.",
-      PageSize: "The number of entries per page.",
+      PageSize: "The number of entries per page (1 to 100; the range is our choice, see SOURCE.md).",
       StartTimeBegin: "The beginning of the time range, a date in yyyy-MM-dd form.",
       StartTimeEnd: "The end of the time range, a date in yyyy-MM-dd form.",
-      Status: "Only instances with this status: 0 waiting to be scheduled, 1 running, 2 suspended, 3 failed, 4 succeeded, 5 completed.",
-      TriggerType: "Only instances started this way: 0 periodic scheduling, 1 manual.",
+      Status: "Only instances with this status.",
+      TriggerType: "Only instances started this way.",
       UseBizDate: "Which date the time range filters: true the business date, false the run time.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  ListTaskFlowTimeVariables: {
+    summary: "Lists the time variables of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  ListTaskFlowsByPage: {
+    summary: "Lists task flows with their schedule settings, one page at a time.",
+    parameters: {
+      DagIdList: "Only these task flows (a JSON array of DagIds).",
+      PageIndex: "The number of the page to return, starting at 1.",
+      PageSize: "The number of entries per page (1 to 100; the range is our choice, see SOURCE.md).",
+      ScenarioId: "Only task flows of this business scenario.",
+      SearchKey: "Only task flows whose name contains this keyword.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  ListTasksInTaskFlow: {
+    summary: "Lists the nodes of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
       Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
     },
   },
@@ -56,6 +218,37 @@ export const operationDocs: { readonly [A in ActionName]: OperationDocs } = {
     parameters: {
       DagId: "The ID of the task flow, from ListTaskFlow.",
       DagInstanceId: "The ID of the task-flow instance (its execution record), from ListTaskFlowInstance.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  MoveTaskFlowToScenario: {
+    summary: "Moves a task flow into another business scenario.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      ScenarioId: "The target business scenario, from ListScenarios. Omitted, 0 or negative: the default scenario.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  OfflineTaskFlow: {
+    summary: "Takes a task flow offline.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  PublishAndDeployTaskFlow: {
+    summary: "Publishes the current version of a task flow and deploys it.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+      VersionComments: "A comment for the new version.",
+    },
+  },
+  ReDeployLhDagVersion: {
+    summary: "Deploys an earlier published version of a task flow again.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      DagVersion: "The ID of the version to deploy again (VersionId from ListDAGVersions).",
       Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
     },
   },
@@ -91,6 +284,150 @@ export const operationDocs: { readonly [A in ActionName]: OperationDocs } = {
       DagId: "The ID of the task flow, from ListTaskFlow.",
       DagInstanceId: "The ID of the task-flow instance (its execution record), from ListTaskFlowInstance.",
       Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  TryRunTaskFlow: {
+    summary: "Starts a trial run of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+    },
+  },
+  UpdateScenario: {
+    summary: "Renames a business scenario and sets its description.",
+    parameters: {
+      Description: "The new description of the business scenario.",
+      ScenarioId: "The ID of the business scenario, from ListScenarios. A string here, unlike the other scenario operations.",
+      ScenarioName: "The new name of the business scenario.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskConfig: {
+    summary: "Replaces the advanced configuration of a node.",
+    parameters: {
+      NodeConfig: "The new advanced configuration of the node, as JSON text.",
+      NodeId: "The ID of the task node, from ListTasksInTaskFlow or GetTaskInstanceRelation. A string on the wire for this operation.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskContent: {
+    summary: "Replaces the content of a node.",
+    parameters: {
+      NodeContent: "The new content of the node, as JSON text that depends on the node type.",
+      NodeId: "The ID of the task node, from ListTasksInTaskFlow or GetTaskInstanceRelation. A string on the wire for this operation.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskContentV2: {
+    summary: "Replaces the content of a node, sending it in the request body.",
+    parameters: {
+      NodeContent: "The new content of the node, as JSON text that depends on the node type. Sent in the request body.",
+      NodeId: "The ID of the task node, from ListTasksInTaskFlow or GetTaskInstanceRelation. A string on the wire for this operation.",
+    },
+  },
+  UpdateTaskFlowConstants: {
+    summary: "Replaces the constants of a task flow.",
+    parameters: {
+      DagConstants: "The constants the task flow should have, a JSON array of key-value pairs.",
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskFlowCooperators: {
+    summary: "Replaces the users who work on a task flow.",
+    parameters: {
+      CooperatorIds: "The DMS user IDs of the cooperators, a JSON array of strings.",
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskFlowEdges: {
+    summary: "Changes existing edges of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Edges: "The edges to change, a JSON array; each names the edge by Id and gives its new ends.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskFlowNameAndDesc: {
+    summary: "Renames a task flow and sets its description.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      DagName: "The new name of the task flow.",
+      Description: "The new description of the task flow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskFlowNotification: {
+    summary: "Changes the notification settings of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      DagNotificationFail: "Whether a failed run sends a notification.",
+      DagNotificationSla: "Whether SLA alerts of the flow send notifications.",
+      DagNotificationSuccess: "Whether a successful run sends a notification.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskFlowOwner: {
+    summary: "Hands a task flow over to another owner.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      NewOwnerId: "The DMS user ID of the new owner (from GetUser or ListUsers), as a string.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskFlowRelations: {
+    summary: "Replaces the whole set of edges of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Edges: "The complete list of edges the task flow should have, a JSON array.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskFlowSchedule: {
+    summary: "Changes how a task flow is scheduled.",
+    parameters: {
+      CronBeginDate: "The flow is not scheduled before this time.",
+      CronEndDate: "The flow is not scheduled after this time.",
+      CronStr: "The cron expression of timed scheduling.",
+      CronType: "The cycle of timed scheduling.",
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      ScheduleParam: "The event-scheduling configuration, as JSON text.",
+      ScheduleSwitch: "Whether scheduling is on (true) or off (false).",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+      TimeZoneId: "The time zone of the schedule; defaults to Asia/Shanghai (UTC+8).",
+      TriggerType: "How the flow is triggered: Cron (timed scheduling) or Event.",
+    },
+  },
+  UpdateTaskFlowTimeVariables: {
+    summary: "Replaces the time variables of a task flow.",
+    parameters: {
+      DagId: "The ID of the task flow, from ListTaskFlow.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+      TimeVariables: "The new time variables of the task flow, as JSON text.",
+    },
+  },
+  UpdateTaskName: {
+    summary: "Renames a node.",
+    parameters: {
+      NodeId: "The ID of the task node, from ListTasksInTaskFlow or GetTaskInstanceRelation. A string on the wire for this operation.",
+      NodeName: "The new name of the node.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskOutput: {
+    summary: "Replaces the output variables of a node.",
+    parameters: {
+      NodeId: "The ID of the task node, from ListTasksInTaskFlow or GetTaskInstanceRelation. A string on the wire for this operation.",
+      NodeOutput: "The new output variables of the node, as JSON text.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+    },
+  },
+  UpdateTaskTimeVariables: {
+    summary: "Replaces the time variables of a node.",
+    parameters: {
+      NodeId: "The ID of the task node, from ListTasksInTaskFlow or GetTaskInstanceRelation. A string on the wire for this operation.",
+      Tid: "The tenant ID, from GetUserActiveTenant or ListUserTenants. Defaults to the caller's active tenant.",
+      TimeVariables: "The new time variables of the node, as JSON text.",
     },
   },
 };

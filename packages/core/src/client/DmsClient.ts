@@ -1,4 +1,9 @@
-import { type Command, DmsOperations, type ResumeTaskFlowInstanceInput } from "@dmsflow/client";
+import {
+  type Command,
+  type DmsTransport,
+  ResumeTaskFlowInstanceCommand,
+  type ResumeTaskFlowInstanceInput,
+} from "@dmsflow/client";
 import { CredentialCache } from "../credentials/CredentialCache.js";
 import { resolveEndpoint } from "../endpoint/resolveEndpoint.js";
 import { resolveRegion } from "../endpoint/resolveRegion.js";
@@ -36,12 +41,13 @@ interface CallSettings {
 }
 
 /**
- * The DMS Enterprise client: one method per operation (generated, in DmsOperations), plus
- * `send(command, input, options)` so that every generated function of @dmsflow/client works with
- * it. Each call runs the middleware steps initialize -> serialize -> build -> finalizeRequest
- * (retry, sign) -> deserialize over a keep-alive connection.
+ * The DMS Enterprise client: `send(command, input, options)`, which every generated function and
+ * paginator of @dmsflow/client takes, plus the safe `resumeTaskFlowInstance`. Like AWS SDK v3's
+ * bare clients it carries no other operation, so a program bundles only the operations it imports;
+ * DmsEnterprise has one method per operation. Each call runs the middleware steps initialize ->
+ * serialize -> build -> finalizeRequest (retry, sign) -> deserialize over a keep-alive connection.
  */
-export class DmsClient extends DmsOperations<DmsCallOptions> {
+export class DmsClient implements DmsTransport<DmsCallOptions> {
   /** The endpoint origin, e.g. `https://dms-enterprise.cn-hangzhou.aliyuncs.com`. */
   readonly endpoint: string;
   /** The region, when one was given. */
@@ -55,7 +61,6 @@ export class DmsClient extends DmsOperations<DmsCallOptions> {
   readonly #defaults: CallSettings;
 
   constructor(options: DmsClientOptions = {}) {
-    super();
     checkOptionNames(options);
     const env = options.env ?? process.env;
     // An explicit endpoint needs no region, so the aliyun CLI config is only read when it helps.
@@ -94,7 +99,7 @@ export class DmsClient extends DmsOperations<DmsCallOptions> {
   }
 
   /** Sends any generated command: serializes, signs, sends with retries, and deserializes. */
-  override async send<Input, Output>(command: Command<Input, Output>, input: Input, options?: DmsCallOptions): Promise<Output> {
+  async send<Input, Output>(command: Command<Input, Output>, input: Input, options?: DmsCallOptions): Promise<Output> {
     const context = new DmsCallContext(command as unknown as Command<unknown, unknown>, input, this.#settings(options));
     const handler = this.middleware.handler();
     const onComplete = this.#hooks.onComplete;
@@ -120,11 +125,8 @@ export class DmsClient extends DmsOperations<DmsCallOptions> {
   }
 
   /** Resumes a suspended task-flow instance; safe to retry (see the README's "Resume safety"). */
-  override resumeTaskFlowInstance(
-    input: ResumeTaskFlowInstanceInput,
-    options?: DmsCallOptions,
-  ): Promise<ResumeTaskFlowInstanceResult> {
-    return super.resumeTaskFlowInstance(input, options) as Promise<ResumeTaskFlowInstanceResult>;
+  resumeTaskFlowInstance(input: ResumeTaskFlowInstanceInput, options?: DmsCallOptions): Promise<ResumeTaskFlowInstanceResult> {
+    return this.send(ResumeTaskFlowInstanceCommand, input, options) as Promise<ResumeTaskFlowInstanceResult>;
   }
 
   readonly #transport: DmsHandler = (context) => {

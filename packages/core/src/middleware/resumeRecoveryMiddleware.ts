@@ -1,4 +1,4 @@
-import type { DmsTransport, Envelope, ResumeTaskFlowInstanceOutput } from "@dmsflow/client";
+import { type DmsTransport, type Envelope, InstanceStatus, type ResumeTaskFlowInstanceOutput } from "@dmsflow/client";
 import type { DmsCallOptions } from "../client/DmsCallOptions.js";
 import { DmsBusinessError } from "../errors/serviceErrors.js";
 import { DmsAbortError } from "../errors/transportErrors.js";
@@ -8,7 +8,12 @@ import { businessError } from "./deserializeMiddleware.js";
 import type { DmsMiddleware } from "./MiddlewareStack.js";
 
 /** Instance statuses that mean a resume took effect: waiting, running, succeeded, completed. */
-export const RESUMED_STATUSES: readonly number[] = [0, 1, 4, 5];
+export const RESUMED_STATUSES: readonly number[] = [
+  InstanceStatus.waiting,
+  InstanceStatus.running,
+  InstanceStatus.succeeded,
+  InstanceStatus.completed,
+];
 
 /** How a resume was recovered: an earlier attempt's outcome was unknown and the state check showed it worked. */
 export interface ResumeRecovery {
@@ -30,7 +35,7 @@ export type ResumeTaskFlowInstanceResult = ResumeTaskFlowInstanceOutput & {
 
 // The first look covers the likely case (a just-resumed instance is running) cheaply; the second
 // looks at every status, within a budget.
-const RUNNING = 1;
+const RUNNING = InstanceStatus.running;
 const RUNNING_PAGES = 20;
 const ALL_PAGES = 50;
 

@@ -1,5 +1,7 @@
+import type { OperationDescriptor } from "@dmsflow/client";
 import type { DmsCredentials } from "../credentials/DmsCredentials.js";
 import type { DmsHttpRequest } from "../middleware/DmsCallContext.js";
+import { bodyParameterNames, splitParameters } from "./bodyParameters.js";
 import { signRequestV1 } from "./signRequestV1.js";
 import { signRequestV3 } from "./signRequestV3.js";
 
@@ -18,19 +20,33 @@ export interface DmsSigner {
     request: DmsHttpRequest,
     params: Readonly<Record<string, string>>,
     credentials: DmsCredentials,
-    operation: { readonly action: string; readonly version: string },
+    operation: Pick<OperationDescriptor, "action" | "version" | "parameters">,
   ) => DmsHttpRequest;
 }
 
 /** V3 (ACS3-HMAC-SHA256) in the query and headers, as the official SDK 3.x sends it: the default. */
 export const signerV3: DmsSigner = {
   version: "v3",
-  sign: (request, params, credentials) => signRequestV3(request, params, credentials),
+  sign: (request, params, credentials, operation) => {
+    const { query, body } = splitParameters(params, bodyParameterNames(operation));
+    return signRequestV3(request, query, credentials, body);
+  },
 };
 
-/** V1 (RPC HMAC-SHA1) as a POST form or GET query, as pop-core and the aliyun CLI send it. */
+/**
+ * V1 (RPC HMAC-SHA1) as a POST form or GET query, as pop-core and the aliyun CLI send it. An
+ * operation with body parameters is always POSTed, so they travel in the form.
+ */
 export const signerV1: DmsSigner = {
   version: "v1",
-  sign: (request, params, credentials, operation) =>
-    signRequestV1(request, params, credentials, operation.action, operation.version),
+  sign: (request, params, credentials, operation) => {
+    const post = request.method === "GET" && splitParameters(params, bodyParameterNames(operation)).body !== undefined;
+    return signRequestV1(
+      post ? { ...request, method: "POST" } : request,
+      params,
+      credentials,
+      operation.action,
+      operation.version,
+    );
+  },
 };

@@ -1,7 +1,13 @@
-import { type DAGInstance, type DmsTransport, type Int64Input, toInt64String } from "@dmsflow/client";
+import {
+  type DAGInstance,
+  type DmsTransport,
+  type InstanceStatus,
+  type Int64Input,
+  paginateListTaskFlowInstance,
+  toInt64String,
+} from "@dmsflow/client";
 import type { DmsCallOptions } from "../client/DmsCallOptions.js";
 import { DmsValidationError } from "../errors/localErrors.js";
-import { paginateListTaskFlowInstance } from "./paginateListTaskFlowInstance.js";
 
 /** Which instance to look for. */
 export interface TaskFlowInstanceRef {
@@ -16,7 +22,7 @@ export interface TaskFlowInstanceRef {
 /** How far to look. */
 export interface FindTaskFlowInstanceOptions extends DmsCallOptions {
   /** Only list instances with this status (the API's Status filter). */
-  readonly status?: number | undefined;
+  readonly status?: InstanceStatus | undefined;
   /** Give up after this many pages (default: all of them). */
   readonly maxPages?: number | undefined;
   /** Entries per page (default 100). */

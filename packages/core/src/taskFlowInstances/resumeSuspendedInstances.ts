@@ -1,14 +1,19 @@
-import { type DmsTransport, type Int64Input, resumeTaskFlowInstance } from "@dmsflow/client";
+import {
+  type DmsTransport,
+  enumKeyOf,
+  InstanceStatus,
+  type Int64Input,
+  paginateListTaskFlowInstance,
+  resumeTaskFlowInstance,
+} from "@dmsflow/client";
 import type { DmsCallOptions } from "../client/DmsCallOptions.js";
 import { DmsConfigError } from "../errors/localErrors.js";
 import { DmsBusinessError } from "../errors/serviceErrors.js";
 import { DmsAbortError } from "../errors/transportErrors.js";
 import { findTaskFlowInstance } from "./findTaskFlowInstance.js";
-import { paginateListTaskFlowInstance } from "./paginateListTaskFlowInstance.js";
 import { RateLimiter } from "./RateLimiter.js";
-import { STATUS_NAMES } from "./waitForTaskFlowInstance.js";
 
-const SUSPENDED = 2;
+const SUSPENDED = InstanceStatus.suspended;
 
 /** Which task flow to sweep and how hard. */
 export interface ResumeSuspendedInstancesOptions {
@@ -120,7 +125,7 @@ export async function resumeSuspendedInstances(
           result.skipped.push({
             id,
             status,
-            reason: `no longer suspended (status ${status}, ${STATUS_NAMES[status]}): ${error.code}`,
+            reason: `no longer suspended (status ${status}, ${enumKeyOf(InstanceStatus, status)}): ${error.code}`,
           });
           settle(id, "skipped");
           return;

@@ -1,4 +1,4 @@
-import type { DAGInstance, DmsTransport } from "@dmsflow/client";
+import { type DAGInstance, type DmsTransport, enumKeyOf, InstanceStatus } from "@dmsflow/client";
 import type { DmsCallOptions } from "../client/DmsCallOptions.js";
 import { DmsConfigError, DmsWaiterError } from "../errors/localErrors.js";
 import { DmsAbortError } from "../errors/transportErrors.js";
@@ -6,7 +6,7 @@ import { sleep } from "../retry/sleep.js";
 import { findTaskFlowInstance, type TaskFlowInstanceRef } from "./findTaskFlowInstance.js";
 
 /** Statuses an instance does not leave by itself: failed, succeeded, completed. */
-export const TERMINAL_STATUSES: readonly number[] = [3, 4, 5];
+export const TERMINAL_STATUSES: readonly number[] = [InstanceStatus.failed, InstanceStatus.succeeded, InstanceStatus.completed];
 
 /** What to wait for and how long. */
 export interface WaitForTaskFlowInstanceOptions extends TaskFlowInstanceRef {
@@ -47,7 +47,7 @@ export async function waitForTaskFlowInstance(
       if (stopOnTerminal && TERMINAL_STATUSES.includes(instance.Status)) {
         throw new DmsWaiterError(
           "WaiterTerminalState",
-          `${cap(what)} reached status ${instance.Status} (${STATUS_NAMES[instance.Status]}), which is final and not what was awaited.`,
+          `${cap(what)} reached status ${instance.Status} (${enumKeyOf(InstanceStatus, instance.Status)}), which is final and not what was awaited.`,
           lastStatus,
         );
       }
@@ -57,7 +57,7 @@ export async function waitForTaskFlowInstance(
       const seen =
         lastStatus === undefined
           ? "it was never found in ListTaskFlowInstance"
-          : `last status ${lastStatus} (${STATUS_NAMES[lastStatus]})`;
+          : `last status ${lastStatus} (${enumKeyOf(InstanceStatus, lastStatus)})`;
       throw new DmsWaiterError(
         "WaiterTimeout",
         `Gave up waiting for ${what} after ${timeoutMs} ms; ${seen}. Raise timeoutMs to wait longer.`,
@@ -67,16 +67,6 @@ export async function waitForTaskFlowInstance(
     if (!(await sleep(Math.min(intervalMs, remaining), signal))) throw new DmsAbortError(`Waiting for ${what} was aborted.`);
   }
 }
-
-/** The instance statuses by number, for messages. */
-export const STATUS_NAMES: Readonly<Record<number, string>> = {
-  0: "waiting",
-  1: "running",
-  2: "suspended",
-  3: "failed",
-  4: "succeeded",
-  5: "completed",
-};
 
 function cap(text: string): string {
   return text[0]!.toUpperCase() + text.slice(1);

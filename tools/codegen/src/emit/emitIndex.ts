@@ -5,6 +5,9 @@ import { imp } from "./fileContext.js";
 // Runtime pieces that are part of the public surface; the readers and writers stay internal.
 const PUBLIC_RUNTIME = [
   { from: "./runtime/int64.js", values: ["toInt64String"], types: ["Int64", "Int64Input"] },
+  { from: "./runtime/enumeration.js", values: ["enumKeyOf"], types: [] },
+  { from: "./runtime/paginate.js", values: ["DEFAULT_PAGE_SIZE", "paginate"], types: ["Pagination", "PaginatorInput"] },
+  { from: "./runtime/writeValue.js", values: ["SchemaMismatch", "writeValue"], types: [] },
   { from: "./runtime/parameterError.js", values: ["DmsParameterError"], types: [] },
   { from: "./runtime/responseError.js", values: ["DmsResponseFormatError"], types: [] },
   { from: "./runtime/parseJsonExact.js", values: ["parseJsonExact"], types: [] },
@@ -18,6 +21,7 @@ const PUBLIC_RUNTIME = [
       "OperationDescriptor",
       "OperationDocs",
       "ParameterDescriptor",
+      "ValueRules",
       "WireParameters",
       "WireType",
     ],
@@ -38,11 +42,12 @@ export function emitIndex(plan: Plan): SourceFileStructure {
   };
   for (const r of PUBLIC_RUNTIME) add(r.from, r.values, r.types);
   // Whole modules: every type a signature mentions (inline response parts too) must be reachable.
-  for (const m of [...plan.models, ...plan.operations]) {
+  for (const m of [...plan.enums, ...plan.models, ...plan.operations]) {
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./${m.module}.js` });
   }
   add("./operationTable.js", ["operationTable"], ["ActionName"]);
   add("./operationDocs.js", ["operationDocs"], []);
+  if (plan.ir.errorCodes.length > 0) add("./errorCodes.js", ["errorCodes"], ["ErrorCode", "ErrorCodeInfo"]);
   add("./DmsOperations.js", ["DmsOperations"], []);
   return { kind: StructureKind.SourceFile, statements };
 }

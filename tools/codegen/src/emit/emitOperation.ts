@@ -1,11 +1,23 @@
 import { type SourceFileStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from "ts-morph";
-import type { Ir } from "../ir.js";
+import type { Ir, Parameter, ValueRules } from "../ir.js";
 import type { OperationPlan } from "../plan.js";
 import { docsOf } from "./docs.js";
 import { FileContext, imp, objectInterface } from "./fileContext.js";
 import { schemaCode, typeCode } from "./shapeCode.js";
 
 const INPUT_TYPES = { Long: "Int64Input", Integer: "number", String: "string", Boolean: "boolean" } as const;
+
+/** The input type of a parameter: its enumeration, its Json document's type, or its wire scalar. */
+function inputType(action: string, p: Parameter, ctx: FileContext): string {
+  if (p.shape !== undefined) return typeCode(p.shape, ctx, `${action}${p.name}`, "input");
+  if (p.enumName !== undefined) {
+    ctx.useEnumType(p.enumName);
+    // `(string & {})` keeps editor completion of the known values while allowing others.
+    return p.openEnum ? `${p.enumName} | (${p.wireType === "String" ? "string" : "number"} & {})` : p.enumName;
+  }
+  if (p.wireType === "Long") ctx.useInt64("Int64Input");
+  return INPUT_TYPES[p.wireType as keyof typeof INPUT_TYPES];
+}
 
 /**
  * An operation file: input and output types, the descriptor (parameters and response schema as
@@ -23,7 +35,7 @@ export function emitOperation(ir: Ir, plan: OperationPlan): SourceFileStructure 
     docs: [`Input of ${op.action}: ${op.summary || op.description}`],
     properties: op.parameters.map((p) => ({
       name: p.name,
-      type: INPUT_TYPES[p.wireType],
+      type: inputType(op.action, p, ctx),
       hasQuestionToken: !p.required,
       docs: docsOf(p.description, p.example, p.required),
     })),
@@ -42,7 +54,7 @@ export function emitOperation(ir: Ir, plan: OperationPlan): SourceFileStructure 
     });
   }
 
-  statements.push(descriptorText(ir, plan, schemaCode(op.output, ctx, "  ")));
+  statements.push(descriptorText(ir, plan, schemaCode(op.output, ctx, "  "), ctx));
   statements.push({
     kind: StructureKind.VariableStatement,
     isExported: true,
@@ -71,20 +83,73 @@ export function emitOperation(ir: Ir, plan: OperationPlan): SourceFileStructure 
     returnType: `Promise<${plan.outputType}>`,
     statements: [`return transport.send(${plan.command}, input, options);`],
   });
+  if (op.pagination !== undefined) statements.push(...paginatorStatements(plan));
   statements.push(...ctx.inlineStatements);
 
   const runtimeImports = [
     imp("../runtime/commandFor.js", ["commandFor"]),
     imp("../runtime/operation.js", ["CallOptions", "Command", "DmsTransport", "OperationDescriptor"], true),
   ];
-  if (op.parameters.some((p) => p.wireType === "Long")) runtimeImports.push(imp("../runtime/int64.js", ["Int64Input"], true));
+  if (op.pagination !== undefined) {
+    runtimeImports.push(imp("../runtime/paginate.js", ["paginate", "type PaginatorInput"]));
+  }
   return { kind: StructureKind.SourceFile, statements: [...ctx.imports(runtimeImports), ...statements] };
 }
 
-// A string statement prints as written; a multi-line initializer would get a hanging indent.
-function descriptorText(ir: Ir, plan: OperationPlan, output: string): string {
+/** `paginate<Action>`: the operation's pages as an async iterator, over the shared runtime paginator. */
+function paginatorStatements(plan: OperationPlan): (StatementStructures | string)[] {
   const op = plan.operation;
-  const params = op.parameters.map((p) => `    { name: "${p.name}", wireType: "${p.wireType}", required: ${p.required} },`);
+  const paging = op.pagination!;
+  const inputType = `PaginatorInput<${plan.inputType}, "${paging.pageParameter}", "${paging.sizeParameter}">`;
+  const path = (names: readonly string[]) => `[${names.map((n) => `"${n}"`).join(", ")}]`;
+  return [
+    {
+      kind: StructureKind.Function,
+      name: `paginate${op.action}`,
+      isExported: true,
+      docs: [
+        `Every page of ${op.action}, fetched as the caller iterates (${paging.pageParameter} from 1 unless given, ${paging.sizeParameter} 100 unless given).`,
+      ],
+      typeParameters: [{ name: "Options", constraint: "CallOptions" }],
+      parameters: [
+        { name: "transport", type: "DmsTransport<Options>" },
+        {
+          name: "input",
+          type: inputType,
+          initializer: op.parameters.some((p) => p.required && p.name !== paging.pageParameter && p.name !== paging.sizeParameter)
+            ? undefined
+            : "{}",
+        },
+        { name: "options", type: "Options", hasQuestionToken: true },
+      ],
+      returnType: `AsyncGenerator<${plan.outputType}, void, undefined>`,
+      statements: [
+        `return paginate(transport, ${plan.command}, { pageParameter: "${paging.pageParameter}", sizeParameter: "${paging.sizeParameter}", items: ${path(paging.items)}${paging.total ? `, total: ${path(paging.total)}` : ""} }, input, options);`,
+      ],
+    },
+  ];
+}
+
+/** Value rules as a one-line object literal: `{ minimum: 1, enum: [0, 1] }`. */
+function rulesCode(rules: ValueRules): string {
+  const members = Object.entries(rules).map(
+    ([key, value]) =>
+      `${key}: ${Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(", ")}]` : JSON.stringify(value)}`,
+  );
+  return `{ ${members.join(", ")} }`;
+}
+
+// A string statement prints as written; a multi-line initializer would get a hanging indent.
+function descriptorText(ir: Ir, plan: OperationPlan, output: string, ctx: FileContext): string {
+  const op = plan.operation;
+  const params = op.parameters.map((p) => {
+    const extra = [
+      ...(p.position === "Body" ? ['position: "Body"'] : []),
+      ...(Object.keys(p.rules).length > 0 ? [`rules: ${rulesCode(p.rules)}`] : []),
+      ...(p.shape !== undefined ? [`schema: ${schemaCode(p.shape, ctx, "    ")}`] : []),
+    ];
+    return `    { name: "${p.name}", wireType: "${p.wireType}", required: ${p.required}${extra.map((e) => `, ${e}`).join("")} },`;
+  });
   return [
     `/** What ${op.action} is on the wire: action, version, methods, each parameter's type and the response schema. */`,
     `export const ${plan.descriptor}: OperationDescriptor = {`,

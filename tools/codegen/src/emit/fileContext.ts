@@ -1,7 +1,7 @@
 import { type ImportDeclarationStructure, type StatementStructures, StructureKind } from "ts-morph";
 import type { ObjectShape } from "../ir.js";
 import { docsOf } from "./docs.js";
-import { type ShapeContext, typeCode } from "./shapeCode.js";
+import { type ShapeContext, type TypeMode, typeCode } from "./shapeCode.js";
 
 /**
  * Collects what one generated file needs while its code is being built: runtime and model imports,
@@ -10,7 +10,8 @@ import { type ShapeContext, typeCode } from "./shapeCode.js";
 export class FileContext implements ShapeContext {
   private readonly modelTypes = new Set<string>();
   private readonly modelSchemas = new Set<string>();
-  private int64 = false;
+  private readonly enumTypes = new Set<string>();
+  private readonly int64Types = new Set<string>();
   /** Interfaces for inline objects, in the order they were met. */
   readonly inlineStatements: StatementStructures[] = [];
 
@@ -27,19 +28,24 @@ export class FileContext implements ShapeContext {
     if (name !== this.selfModel) this.modelSchemas.add(name);
   }
 
-  useInt64(): void {
-    this.int64 = true;
+  useEnumType(name: string): void {
+    this.enumTypes.add(name);
   }
 
-  addInlineObject(typeName: string, shape: ObjectShape): string {
-    this.inlineStatements.push(objectInterface(typeName, "", shape, this));
+  useInt64(type: "Int64" | "Int64Input"): void {
+    this.int64Types.add(type);
+  }
+
+  addInlineObject(typeName: string, shape: ObjectShape, mode: TypeMode): string {
+    this.inlineStatements.push(objectInterface(typeName, "", shape, this, mode));
     return typeName;
   }
 
   /** The import declarations this file needs, in a stable order. */
   imports(extra: ImportDeclarationStructure[] = []): ImportDeclarationStructure[] {
     const out: ImportDeclarationStructure[] = [...extra];
-    if (this.int64) out.push(imp(`${this.dir}/runtime/int64.js`, ["Int64"], true));
+    if (this.int64Types.size > 0) out.push(imp(`${this.dir}/runtime/int64.js`, [...this.int64Types].sort(), true));
+    for (const name of [...this.enumTypes].sort()) out.push(imp(`${this.dir}/enums/${name}.js`, [name], true));
     for (const model of [...new Set([...this.modelTypes, ...this.modelSchemas])].sort()) {
       const names = [
         ...(this.modelTypes.has(model) ? [`type ${model}`] : []),
@@ -54,15 +60,21 @@ export class FileContext implements ShapeContext {
 }
 
 /** An exported interface for an object shape, with TSDoc from the spec. */
-export function objectInterface(name: string, description: string, shape: ObjectShape, ctx: ShapeContext): StatementStructures {
+export function objectInterface(
+  name: string,
+  description: string,
+  shape: ObjectShape,
+  ctx: ShapeContext,
+  mode: TypeMode = "output",
+): StatementStructures {
   return {
     kind: StructureKind.Interface,
     name,
     isExported: true,
-    docs: docsOf(description || `Part of a response: ${name}.`),
+    docs: docsOf(description || `Part of ${mode === "input" ? "an input" : "a response"}: ${name}.`),
     properties: shape.properties.map((p) => ({
       name: p.name,
-      type: typeCode(p.shape, ctx, `${name}${p.name}`),
+      type: typeCode(p.shape, ctx, `${name}${p.name}`, mode),
       hasQuestionToken: !p.required,
       docs: docsOf(p.description, p.example),
     })),

@@ -1,8 +1,14 @@
 import { toInt64String } from "./int64.js";
 import type { OperationDescriptor, ParameterDescriptor } from "./operation.js";
+import { parseJsonExact } from "./parseJsonExact.js";
+import { readValue } from "./readValue.js";
+import { breaksRules } from "./valueRules.js";
 
-/** A decoded parameter value: int64 as canonical decimal text, int32 as number. */
-export type DecodedValue = string | number | boolean;
+/**
+ * A decoded parameter value: int64 as canonical decimal text, int32 as number; a Json parameter as
+ * its document, read by its schema (int64 values inside as decimal text).
+ */
+export type DecodedValue = string | number | boolean | object;
 
 /** The result of decoding wire parameters: the values, or the first problem in the API's terms. */
 export type DecodeResult =
@@ -18,7 +24,8 @@ const INT32 = /^-?\d{1,10}$/;
 
 /**
  * Decodes text parameters (from a query string, a form body or a command line) by the operation's
- * descriptor, the way the API gateway checks them. Parameters the operation does not declare are ignored.
+ * descriptor, the way the API gateway checks them: type, then the spec's value rules. Parameters the
+ * operation does not declare are ignored.
  */
 export function decodeParameters(operation: OperationDescriptor, raw: Readonly<Record<string, string>>): DecodeResult {
   const values: Record<string, DecodedValue> = {};
@@ -32,6 +39,8 @@ export function decodeParameters(operation: OperationDescriptor, raw: Readonly<R
     if (value === undefined) {
       return { ok: false, code: "InvalidParameter", parameter: p.name, reason: `must be ${expected(p)}` };
     }
+    const broken = typeof value === "object" ? undefined : breaksRules(p, value);
+    if (broken !== undefined) return { ok: false, code: "InvalidParameter", parameter: p.name, reason: broken };
     values[p.name] = value;
   }
   return { ok: true, values };
@@ -50,6 +59,12 @@ function decodeValue(p: ParameterDescriptor, text: string): DecodedValue | undef
       return text === "true" ? true : text === "false" ? false : undefined;
     case "String":
       return text;
+    case "Json":
+      try {
+        return readValue(p.schema!, parseJsonExact(text)) as object;
+      } catch {
+        return undefined;
+      }
   }
 }
 
@@ -63,5 +78,7 @@ function expected(p: ParameterDescriptor): string {
       return "true or false";
     case "String":
       return "a string";
+    case "Json":
+      return "a JSON document of the documented shape";
   }
 }

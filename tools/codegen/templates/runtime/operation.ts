@@ -1,7 +1,23 @@
 import type { Schema } from "./schema.js";
 
-/** A parameter's type on the wire, as the Alibaba Cloud API metadata names it. */
-export type WireType = "Long" | "Integer" | "String" | "Boolean";
+/** A parameter's type on the wire, as the Alibaba Cloud API metadata names it; Json is one JSON document as text. */
+export type WireType = "Long" | "Integer" | "String" | "Boolean" | "Json";
+
+/** The value rules the spec declares for a parameter, checked on both sides of the wire. */
+export interface ValueRules {
+  /** The smallest allowed number (Long and Integer). */
+  readonly minimum?: number;
+  /** The largest allowed number (Long and Integer). */
+  readonly maximum?: number;
+  /** The shortest allowed text (String). */
+  readonly minLength?: number;
+  /** The longest allowed text (String). */
+  readonly maxLength?: number;
+  /** A regular expression the whole text must match (String). */
+  readonly pattern?: string;
+  /** The allowed values. */
+  readonly enum?: readonly (string | number)[];
+}
 
 /** What the generator knows about one request parameter. */
 export interface ParameterDescriptor {
@@ -11,6 +27,12 @@ export interface ParameterDescriptor {
   readonly wireType: WireType;
   /** Whether the API refuses a request without it. */
   readonly required: boolean;
+  /** Where it travels when not in the query: the form body. */
+  readonly position?: "Body";
+  /** The value rules it must meet. */
+  readonly rules?: ValueRules;
+  /** For a Json parameter: the schema of the document. */
+  readonly schema?: Schema;
 }
 
 /** What the generator knows about one RPC operation: everything needed to call it, and no prose. */
@@ -41,7 +63,7 @@ export interface OperationDocs {
   readonly parameters: { readonly [name: string]: string };
 }
 
-/** Request parameters as they go on the wire: wire name to text. */
+/** Request parameters as they go on the wire: wire name to text (the body ones too; see ParameterDescriptor.position). */
 export type WireParameters = Record<string, string>;
 
 /** Everything a transport needs to run one operation: its descriptor, serializer and deserializer. */

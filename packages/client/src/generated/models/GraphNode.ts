@@ -21,7 +21,7 @@ export interface GraphNode {
    */
   NodeName?: string;
   /**
-   * The type of the node.
+   * The type of the node as an integer code (int64 on the wire), not the NodeType name. Documented codes include 1 single SQL, 2 task-flow dependency check, 17 table time check, 26 audit task, 31 conditional branch, 32 SQL assignment, 42 ECS remote command; others exist (for example 36).
    * @example 36
    */
   NodeType?: Int64;

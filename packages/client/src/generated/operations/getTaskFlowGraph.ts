@@ -53,8 +53,8 @@ export const GetTaskFlowGraphOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   parameters: [
-    { name: "DagId", wireType: "Long", required: true },
-    { name: "Tid", wireType: "Long", required: false },
+    { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
+    { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },
   ],
   output: {
     members: {

@@ -3,6 +3,7 @@ import { type DagVersion, DagVersionSchema } from "../models/DagVersion.js";
 import { commandFor } from "../runtime/commandFor.js";
 import type { Int64Input } from "../runtime/int64.js";
 import type { CallOptions, Command, DmsTransport, OperationDescriptor } from "../runtime/operation.js";
+import { paginate, type PaginatorInput } from "../runtime/paginate.js";
 
 /** Input of ListDAGVersions: Lists the published versions of a task flow. */
 export interface ListDAGVersionsInput {
@@ -17,7 +18,7 @@ export interface ListDAGVersionsInput {
    */
   PageIndex: number;
   /**
-   * The number of entries per page. Required.
+   * The number of entries per page (1 to 100; the range is our choice, see SOURCE.md). Required.
    * @example 20
    */
   PageSize: number;
@@ -68,10 +69,10 @@ export const ListDAGVersionsOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   parameters: [
-    { name: "DagId", wireType: "Long", required: true },
-    { name: "PageIndex", wireType: "Integer", required: true },
-    { name: "PageSize", wireType: "Integer", required: true },
-    { name: "Tid", wireType: "Long", required: false },
+    { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
+    { name: "PageIndex", wireType: "Integer", required: true, rules: { minimum: 1 } },
+    { name: "PageSize", wireType: "Integer", required: true, rules: { minimum: 1, maximum: 100 } },
+    { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },
   ],
   output: {
     members: {
@@ -95,6 +96,11 @@ export const ListDAGVersionsCommand: Command<ListDAGVersionsInput, ListDAGVersio
 /** Lists the published versions of a task flow. */
 export function listDAGVersions<Options extends CallOptions>(transport: DmsTransport<Options>, input: ListDAGVersionsInput, options?: Options): Promise<ListDAGVersionsOutput> {
   return transport.send(ListDAGVersionsCommand, input, options);
+}
+
+/** Every page of ListDAGVersions, fetched as the caller iterates (PageIndex from 1 unless given, PageSize 100 unless given). */
+export function paginateListDAGVersions<Options extends CallOptions>(transport: DmsTransport<Options>, input: PaginatorInput<ListDAGVersionsInput, "PageIndex", "PageSize">, options?: Options): AsyncGenerator<ListDAGVersionsOutput, void, undefined> {
+  return paginate(transport, ListDAGVersionsCommand, { pageParameter: "PageIndex", sizeParameter: "PageSize", items: ["DagVersionList", "DagVersion"], total: ["TotalCount"] }, input, options);
 }
 
 /** Part of a response: ListDAGVersionsOutputDagVersionList. */

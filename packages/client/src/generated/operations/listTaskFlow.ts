@@ -48,7 +48,7 @@ export const ListTaskFlowOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   parameters: [
-    { name: "Tid", wireType: "Long", required: false },
+    { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },
   ],
   output: {
     members: {

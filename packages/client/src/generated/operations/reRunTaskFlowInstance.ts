@@ -39,10 +39,10 @@ export const ReRunTaskFlowInstanceOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   parameters: [
-    { name: "DagId", wireType: "Long", required: true },
-    { name: "DagInstanceId", wireType: "Long", required: true },
+    { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
+    { name: "DagInstanceId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "DagVersion", wireType: "String", required: false },
-    { name: "Tid", wireType: "Long", required: false },
+    { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },
   ],
   output: EnvelopeSchema,
 };

@@ -34,9 +34,9 @@ export const StopTaskFlowInstanceOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   parameters: [
-    { name: "DagId", wireType: "Long", required: true },
-    { name: "DagInstanceId", wireType: "Long", required: true },
-    { name: "Tid", wireType: "Long", required: false },
+    { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
+    { name: "DagInstanceId", wireType: "Long", required: true, rules: { minimum: 1 } },
+    { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },
   ],
   output: EnvelopeSchema,
 };

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { fixture } from "../test/fixturePaths.js";
+import { loadSpec } from "./load.js";
+import { SpecError } from "./specError.js";
+import { validateSpec } from "./validate.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: tests poke at spec documents freely
+const base = async () => structuredClone((await loadSpec(fixture("domain"))).document) as Record<string, any>;
+const problems = (doc: unknown) => {
+  try {
+    validateSpec("spec.yaml", doc);
+  } catch (error) {
+    if (error instanceof SpecError) return error.problems.map((p) => `${p.path}: ${p.message}`);
+    throw error;
+  }
+  return [];
+};
+// biome-ignore lint/suspicious/noExplicitAny: as above
+const op = (doc: Record<string, any>) => doc.paths["/?Action=ListJobs"].post;
+
+describe("validateSpec: the domain extensions", () => {
+  it("accepts the domain fixture (enumerations, value rules, Json and Body parameters, pagination, error codes)", async () => {
+    expect(problems(await base())).toEqual([]);
+  });
+
+  it("names an enumeration without identifiers, with a wrong value or a bad identifier", async () => {
+    const doc = await base();
+    delete doc.components.schemas.JobStatus["x-enum-varnames"];
+    doc.components.schemas.JobKind.enum.push(3);
+    doc.components.schemas.JobKind["x-enum-varnames"] = ["Fast", "slow"];
+    expect(problems(doc)).toEqual([
+      "components.schemas.JobStatus: an integer enumeration needs x-enum-varnames (one identifier per value).",
+      "components.schemas.JobKind.enum[2]: 3 is not a string.",
+      "components.schemas.JobKind.x-enum-varnames: must list one identifier per value (3).",
+    ]);
+  });
+
+  it("names a rule that does not fit its type, a bad pattern and an unknown position", async () => {
+    const doc = await base();
+    const [id, , name] = op(doc).parameters;
+    id.schema.maxLength = 3;
+    name.schema.pattern = "(";
+    name["x-acs-position"] = "Header";
+    expect(problems(doc)).toEqual([
+      "paths./?Action=ListJobs.post.parameters[0].schema.maxLength: does not apply to a integer parameter.",
+      'paths./?Action=ListJobs.post.parameters[2].x-acs-position: must be "Query" or "Body", got "Header".',
+      expect.stringMatching(
+        /^paths\.\/\?Action=ListJobs\.post\.parameters\[2\]\.schema\.pattern: is not a valid regular expression/,
+      ),
+    ]);
+  });
+
+  it("names pagination that points at a missing parameter or at no list", async () => {
+    const doc = await base();
+    op(doc)["x-dmsflow-pagination"].sizeParameter = "Size";
+    op(doc)["x-dmsflow-pagination"].items = "JobList.Nope";
+    expect(problems(doc)).toEqual([
+      'paths./?Action=ListJobs.post.x-dmsflow-pagination.sizeParameter: must name an integer parameter of the operation, got "Size".',
+      'paths./?Action=ListJobs.post.x-dmsflow-pagination.items: must be the dotted path of an array in the response, got "JobList.Nope".',
+    ]);
+  });
+
+  it("names a duplicate error code, a wrong kind and a documented code without its source", async () => {
+    const doc = await base();
+    const table = doc["x-dmsflow-error-codes"];
+    table.push({ ...table[0] }, { ...table[0], code: "Other", kind: "client", documented: true });
+    expect(problems(doc)).toEqual([
+      "x-dmsflow-error-codes[2].code: duplicate code JobNotFound.",
+      'x-dmsflow-error-codes[3].kind: must be "business" or "gateway".',
+      "x-dmsflow-error-codes[3].source: a documented code needs the URL of its source.",
+    ]);
+  });
+});
