@@ -59,11 +59,6 @@ export {
   type DmsStep,
   MiddlewareStack,
 } from "./middleware/MiddlewareStack.js";
-export {
-  RESUMED_STATUSES,
-  type ResumeRecovery,
-  type ResumeTaskFlowInstanceResult,
-} from "./middleware/resumeRecoveryMiddleware.js";
 export { type DmsRetryOptions, resolveRetry, retryDelayMs, STANDARD_RETRY } from "./retry/retryPolicy.js";
 export { byCodeUnit, canonicalQuery } from "./signing/canonicalQuery.js";
 export { type DmsSignatureVersion, type DmsSigner, signerV1, signerV3 } from "./signing/DmsSigner.js";
@@ -97,6 +92,14 @@ export {
   type ResumeSuspendedInstancesResult,
   resumeSuspendedInstances,
 } from "./taskFlowInstances/resumeSuspendedInstances.js";
+export {
+  attemptResume,
+  type ResumeAttempt,
+  type ResumeRecovery,
+  type ResumeSafelyOptions,
+  type ResumeTaskFlowInstanceResult,
+  resumeTaskFlowInstanceSafely,
+} from "./taskFlowInstances/resumeTaskFlowInstanceSafely.js";
 export {
   STATUS_NAMES,
   TERMINAL_STATUSES,

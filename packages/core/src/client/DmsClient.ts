@@ -13,12 +13,16 @@ import { buildMiddleware } from "../middleware/buildMiddleware.js";
 import { DmsCallContext, type DmsHttpResponse, type ResolvedRetry } from "../middleware/DmsCallContext.js";
 import { deserializeMiddleware } from "../middleware/deserializeMiddleware.js";
 import { type DmsHandler, MiddlewareStack } from "../middleware/MiddlewareStack.js";
-import { type ResumeTaskFlowInstanceResult, resumeRecoveryMiddleware } from "../middleware/resumeRecoveryMiddleware.js";
 import { retryMiddleware } from "../middleware/retryMiddleware.js";
 import { serializeMiddleware } from "../middleware/serializeMiddleware.js";
 import { signMiddleware } from "../middleware/signMiddleware.js";
 import { resolveRetry } from "../retry/retryPolicy.js";
 import { type DmsSignatureVersion, type DmsSigner, signerV3 } from "../signing/DmsSigner.js";
+import {
+  type ResumeSafelyOptions,
+  type ResumeTaskFlowInstanceResult,
+  resumeTaskFlowInstanceSafely,
+} from "../taskFlowInstances/resumeTaskFlowInstanceSafely.js";
 import type { DmsCallOptions } from "./DmsCallOptions.js";
 import { CLIENT_OPTION_NAMES, type DmsClientOptions } from "./DmsClientOptions.js";
 import { userAgent } from "./userAgent.js";
@@ -80,7 +84,6 @@ export class DmsClient extends DmsOperations<DmsCallOptions> {
 
     this.middleware = new MiddlewareStack(this.#transport);
     this.middleware
-      .add({ step: "initialize", name: "resumeRecovery", middleware: resumeRecoveryMiddleware(this) })
       .add({ step: "serialize", name: "serializeInput", middleware: serializeMiddleware })
       .add({
         step: "build",
@@ -119,12 +122,16 @@ export class DmsClient extends DmsOperations<DmsCallOptions> {
     this.#connection.destroy();
   }
 
-  /** Resumes a suspended task-flow instance; safe to retry (see the README's "Resume safety"). */
+  /**
+   * Resumes a suspended task-flow instance with resumeTaskFlowInstanceSafely: safe to retry, and
+   * `recovered` says when the outcome was found by looking rather than answered (README, "Resume safety").
+   */
   override resumeTaskFlowInstance(
     input: ResumeTaskFlowInstanceInput,
-    options?: DmsCallOptions,
+    options?: ResumeSafelyOptions,
   ): Promise<ResumeTaskFlowInstanceResult> {
-    return super.resumeTaskFlowInstance(input, options) as Promise<ResumeTaskFlowInstanceResult>;
+    const throwOnBusinessError = options?.throwOnBusinessError ?? this.#defaults.throwOnBusinessError;
+    return resumeTaskFlowInstanceSafely(this, input, { ...options, throwOnBusinessError });
   }
 
   readonly #transport: DmsHandler = (context) => {

@@ -1,0 +1,106 @@
+import type { DAGInstance, DmsTransport, Int64Input } from "@dmsflow/client";
+import type { DmsCallOptions } from "../client/DmsCallOptions.js";
+import { DmsServiceError } from "../errors/serviceErrors.js";
+import { paginateListTaskFlowInstance } from "./paginateListTaskFlowInstance.js";
+
+/** The task flow (and tenant) whose instances to scan. */
+export interface FlowRef {
+  readonly DagId: Int64Input;
+  readonly Tid?: Int64Input | undefined;
+}
+
+/** A ListTaskFlowInstance start-time window, as `yyyy-MM-dd HH:mm:ss` (or `yyyy-MM-dd`) bounds. */
+export interface StartTimeWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What a scan found, and whether it listed every matching instance (so "not found" means "not there"). */
+export interface ScanResult {
+  readonly found: Map<string, DAGInstance>;
+  readonly complete: boolean;
+  /** ListTaskFlowInstance calls made. */
+  readonly calls: number;
+}
+
+/** How one scan narrows and how far it may go. */
+export interface ScanOptions {
+  readonly status?: number | undefined;
+  readonly window?: StartTimeWindow | undefined;
+  readonly maxPages: number;
+  readonly pageSize?: number | undefined;
+  readonly callOptions?: DmsCallOptions | undefined;
+  /** Called with every listed instance (then the scan runs to the end or maxPages). */
+  readonly collect?: ((instance: DAGInstance) => void) | undefined;
+  /** Called before each list call (a rate limiter's slot). */
+  readonly beforeCall?: (() => Promise<unknown>) | undefined;
+}
+
+/**
+ * The smallest start-time window holding every given start time, or undefined when one is unknown
+ * (then only the status narrows the listing).
+ */
+export function windowAround(startTimes: Iterable<string | undefined>): StartTimeWindow | undefined {
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const time of startTimes) {
+    if (time === undefined || !/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(time)) return undefined;
+    if (from === undefined || time < from) from = time;
+    if (to === undefined || time > to) to = time;
+  }
+  return from === undefined || to === undefined ? undefined : { from, to };
+}
+
+/**
+ * Lists a flow's instances narrowed by status and start-time window, looking for the wanted ids;
+ * stops once all are found or after `maxPages` pages. The API documents the window bounds as dates:
+ * if it refuses a bound with a time of day, the scan starts again with whole days.
+ */
+export async function scanInstances(
+  client: DmsTransport<DmsCallOptions>,
+  flow: FlowRef,
+  wanted: ReadonlySet<string>,
+  options: ScanOptions,
+): Promise<ScanResult> {
+  try {
+    return await scanOnce(client, flow, wanted, options);
+  } catch (error) {
+    const window = options.window;
+    if (!(error instanceof DmsServiceError) || error.statusCode !== 400 || window === undefined || window.from.length === 10) {
+      throw error;
+    }
+    const days = { from: window.from.slice(0, 10), to: window.to.slice(0, 10) };
+    return scanOnce(client, flow, wanted, { ...options, window: days });
+  }
+}
+
+async function scanOnce(
+  client: DmsTransport<DmsCallOptions>,
+  flow: FlowRef,
+  wanted: ReadonlySet<string>,
+  options: ScanOptions,
+): Promise<ScanResult> {
+  const found = new Map<string, DAGInstance>();
+  const input = {
+    DagId: flow.DagId,
+    Tid: flow.Tid,
+    Status: options.status,
+    StartTimeBegin: options.window?.from,
+    StartTimeEnd: options.window?.to,
+    PageSize: options.pageSize,
+  };
+  let calls = 0;
+  const pages = paginateListTaskFlowInstance(client, input, options.callOptions);
+  for (;;) {
+    if (options.collect === undefined && found.size === wanted.size) return { found, complete: true, calls };
+    if (calls >= options.maxPages) return { found, complete: false, calls };
+    await options.beforeCall?.();
+    const next = await pages.next();
+    if (next.done) return { found, complete: true, calls };
+    calls++;
+    for (const instance of next.value.DAGInstanceList?.DAGInstance ?? []) {
+      options.collect?.(instance);
+      if (instance.Id !== undefined && wanted.has(instance.Id)) found.set(instance.Id, instance);
+    }
+  }
+}
