@@ -87,6 +87,7 @@ export {
   paginateListTaskFlowInstance,
 } from "./taskFlowInstances/paginateListTaskFlowInstance.js";
 export {
+  type ResumeElsewhere,
   type ResumeProgressEvent,
   type ResumeSuspendedInstancesOptions,
   type ResumeSuspendedInstancesResult,
