@@ -10,7 +10,6 @@ import { DmsError } from "../errors/DmsError.js";
 import { DmsBusinessError } from "../errors/serviceErrors.js";
 import { DmsAbortError } from "../errors/transportErrors.js";
 import { scanInstances, windowAround } from "./scanInstances.js";
-import { STATUS_NAMES } from "./waitForTaskFlowInstance.js";
 
 /** The running status: the only one that shows a resume took effect (see the README's "Resume safety"). */
 export const RUNNING = 1;
@@ -84,7 +83,7 @@ export async function attemptResume(
  * only evidence that this call resumed it (`recovered` undefined). When an attempt's outcome was
  * unknown and a later one was declined, the instance's state is looked up (ListTaskFlowInstance
  * narrowed to running instances, and to `startTime` when given): running gives a result with
- * `recovered` set; anything else keeps the decline, stating the status when found. A decline with
+ * `recovered` set; anything else keeps the decline, saying the instance is not running. A decline with
  * no unknown attempt before it is thrown at once, without a lookup.
  */
 export async function resumeTaskFlowInstanceSafely(
@@ -122,22 +121,13 @@ export async function resumeTaskFlowInstanceSafely(
       },
     };
   }
-  let status: number | undefined;
-  if (window !== undefined) {
-    const any = await scanInstances(client, flow, wanted, { window, maxPages: RECOVERY_MAX_PAGES, callOptions: lookup });
-    status = any.found.get(id)?.Status;
-  }
-  const seen =
-    status !== undefined
-      ? `it is ${STATUS_NAMES[status] ?? `status ${status}`} now, not running`
-      : running.complete
-        ? "it is not running now"
-        : `it was not among the ${RECOVERY_MAX_PAGES} newest pages of running instances, so whether it runs is unknown; check with ListTaskFlowInstance`;
-  const error = new DmsBusinessError(
-    declined.code,
-    `${declined.message} An earlier attempt's outcome was unknown (it may have resumed the instance); ${seen}.`,
-    { action: declined.action, requestId: declined.requestId, attempts: declined.attempts, errorMessage: declined.errorMessage },
-  );
+  const seen = running.complete ? "it is not running now" : "whether it runs is unknown (not in the newest running instances)";
+  const error = new DmsBusinessError(declined.code, `${declined.message} An earlier attempt may have applied; ${seen}.`, {
+    action: declined.action,
+    requestId: declined.requestId,
+    attempts: declined.attempts,
+    errorMessage: declined.errorMessage,
+  });
   error.unknownOutcomeAttempts = attempt.unknownOutcomeAttempts;
   return decline(error, options);
 }

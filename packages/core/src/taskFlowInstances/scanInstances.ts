@@ -1,6 +1,5 @@
 import type { DAGInstance, DmsTransport, Int64Input } from "@dmsflow/client";
 import type { DmsCallOptions } from "../client/DmsCallOptions.js";
-import { DmsServiceError } from "../errors/serviceErrors.js";
 import { paginateListTaskFlowInstance } from "./paginateListTaskFlowInstance.js";
 
 /** The task flow (and tenant) whose instances to scan. */
@@ -9,7 +8,7 @@ export interface FlowRef {
   readonly Tid?: Int64Input | undefined;
 }
 
-/** A ListTaskFlowInstance start-time window, as `yyyy-MM-dd HH:mm:ss` (or `yyyy-MM-dd`) bounds. */
+/** A ListTaskFlowInstance start-time window: whole days, `yyyy-MM-dd`, the form the API documents. */
 export interface StartTimeWindow {
   readonly from: string;
   readonly to: string;
@@ -37,44 +36,26 @@ export interface ScanOptions {
 }
 
 /**
- * The smallest start-time window holding every given start time, or undefined when one is unknown
- * (then only the status narrows the listing).
+ * The smallest window of whole days holding every given start time, or undefined when one is
+ * unknown (then only the status narrows the listing).
  */
 export function windowAround(startTimes: Iterable<string | undefined>): StartTimeWindow | undefined {
   let from: string | undefined;
   let to: string | undefined;
   for (const time of startTimes) {
-    if (time === undefined || !/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(time)) return undefined;
-    if (from === undefined || time < from) from = time;
-    if (to === undefined || time > to) to = time;
+    const day = time?.slice(0, 10);
+    if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+    if (from === undefined || day < from) from = day;
+    if (to === undefined || day > to) to = day;
   }
   return from === undefined || to === undefined ? undefined : { from, to };
 }
 
 /**
  * Lists a flow's instances narrowed by status and start-time window, looking for the wanted ids;
- * stops once all are found or after `maxPages` pages. The API documents the window bounds as dates:
- * if it refuses a bound with a time of day, the scan starts again with whole days.
+ * stops once all are found or after `maxPages` pages.
  */
 export async function scanInstances(
-  client: DmsTransport<DmsCallOptions>,
-  flow: FlowRef,
-  wanted: ReadonlySet<string>,
-  options: ScanOptions,
-): Promise<ScanResult> {
-  try {
-    return await scanOnce(client, flow, wanted, options);
-  } catch (error) {
-    const window = options.window;
-    if (!(error instanceof DmsServiceError) || error.statusCode !== 400 || window === undefined || window.from.length === 10) {
-      throw error;
-    }
-    const days = { from: window.from.slice(0, 10), to: window.to.slice(0, 10) };
-    return scanOnce(client, flow, wanted, { ...options, window: days });
-  }
-}
-
-async function scanOnce(
   client: DmsTransport<DmsCallOptions>,
   flow: FlowRef,
   wanted: ReadonlySet<string>,
