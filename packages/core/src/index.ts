@@ -37,7 +37,7 @@ export {
 } from "./errors/serviceErrors.js";
 export { DmsAbortError, DmsNetworkError, DmsTimeoutError, type DmsTransportErrorDetails } from "./errors/transportErrors.js";
 export { type DmsProxy, httpProxy, proxyFromEnvironment } from "./http/DmsProxy.js";
-export type { CertificateAuthority } from "./http/HttpConnection.js";
+export { type CertificateAuthority, DEFAULT_MAX_RESPONSE_BYTES } from "./http/HttpConnection.js";
 export { bypassesProxy, type ProxySettings, type ProxyTarget, proxyFor } from "./http/proxyFromEnvironment.js";
 export { combineHooks } from "./logging/combineHooks.js";
 export type {

@@ -79,6 +79,16 @@ export class DmsClient extends DmsOperations<DmsCallOptions> {
       throwOnBusinessError: options.throwOnBusinessError ?? true,
     };
     this.#connection = new HttpConnection(endpoint, checkProxy(options.proxy), env, connectTimeoutMs, options.ca);
+    const cap = options.maxResponseBytes;
+    if (cap !== undefined) {
+      if (!(Number.isSafeInteger(cap) && cap > 0)) {
+        throw new DmsConfigError(
+          "maxResponseBytes",
+          `maxResponseBytes must be a positive whole number of bytes, got ${String(cap)}.`,
+        );
+      }
+      this.#connection.maxResponseBytes = cap;
+    }
     this.#hooks = combineHooks(Array.isArray(options.hooks) ? options.hooks : [options.hooks as DmsHooks | undefined]);
     const credentials = new CredentialCache(options.credentials, { env, homeDir: options.homeDir, profile: options.profile });
 
