@@ -56,7 +56,8 @@ export function sendHttpRequest(
       // gigabytes, and a body beyond ~512 MB cannot even become one string.
       const chunks: Buffer[] = [];
       const cap = connection.maxResponseBytes;
-      let size = Number(res.headers["content-length"] ?? 0);
+      // Counted as it streams: reading res.headers here would build the headers object every call.
+      let size = 0;
       const tooLarge = () => {
         failure = new DmsError(
           "ResponseTooLarge",
@@ -67,8 +68,6 @@ export function sendHttpRequest(
         req.destroy(failure);
         onError(failure);
       };
-      if (size > cap) return tooLarge();
-      size = 0;
       res.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > cap) tooLarge();
