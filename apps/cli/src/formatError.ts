@@ -1,6 +1,7 @@
 import { cliWording } from "./cliWording.js";
 import { isExpectedError } from "./exitCodes.js";
 import type { Palette } from "./output/color.js";
+import { sanitize } from "./output/sanitize.js";
 import { redactKnownSecrets } from "./redact.js";
 
 /**
@@ -30,6 +31,7 @@ export function formatError(
   return `${palette.red("error:")} ${redactKnownSecrets(message, env)}\n`;
 }
 
+// A service's message is text from outside: escape sequences and bidi controls are shown, not obeyed.
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
+  return sanitize(text.replace(/\s*\n\s*/g, " ").trim());
 }

@@ -33,7 +33,9 @@ try {
     maxRate: 10,
     onProgress: (event) => console.log(`${event.done}/${event.total} instance ${event.id}: ${event.outcome}`),
   });
-  console.log(`resumed ${result.resumed.length}, skipped ${result.skipped.length}, failed ${result.failed.length}`);
+  console.log(
+    `resumed ${result.resumed.length}, already running ${result.alreadyRunning.length}, declined ${result.declined.length}, failed ${result.failed.length}`,
+  );
   if (result.failed.length > 0) process.exitCode = 1;
 } catch (error) {
   // dmsflow errors are one line and never carry a secret: print the message, not a stack.

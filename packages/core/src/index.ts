@@ -41,7 +41,7 @@ export {
 } from "./errors/serviceErrors.js";
 export { DmsAbortError, DmsNetworkError, DmsTimeoutError, type DmsTransportErrorDetails } from "./errors/transportErrors.js";
 export { type DmsProxy, httpProxy, proxyFromEnvironment } from "./http/DmsProxy.js";
-export type { CertificateAuthority } from "./http/HttpConnection.js";
+export { type CertificateAuthority, DEFAULT_MAX_RESPONSE_BYTES } from "./http/HttpConnection.js";
 export { bypassesProxy, type ProxySettings, type ProxyTarget, proxyFor } from "./http/proxyFromEnvironment.js";
 export { combineHooks } from "./logging/combineHooks.js";
 export type {
@@ -63,11 +63,6 @@ export {
   type DmsStep,
   MiddlewareStack,
 } from "./middleware/MiddlewareStack.js";
-export {
-  RESUMED_STATUSES,
-  type ResumeRecovery,
-  type ResumeTaskFlowInstanceResult,
-} from "./middleware/resumeRecoveryMiddleware.js";
 export { type DmsRetryOptions, resolveRetry, retryDelayMs, STANDARD_RETRY } from "./retry/retryPolicy.js";
 export { byCodeUnit, canonicalQuery } from "./signing/canonicalQuery.js";
 export { type DmsSignatureVersion, type DmsSigner, signerV1, signerV3 } from "./signing/DmsSigner.js";
@@ -91,11 +86,20 @@ export {
   type TaskFlowInstanceRef,
 } from "./taskFlowInstances/findTaskFlowInstance.js";
 export {
+  type ResumeElsewhere,
   type ResumeProgressEvent,
   type ResumeSuspendedInstancesOptions,
   type ResumeSuspendedInstancesResult,
   resumeSuspendedInstances,
 } from "./taskFlowInstances/resumeSuspendedInstances.js";
+export {
+  attemptResume,
+  type ResumeAttempt,
+  type ResumeRecovery,
+  type ResumeSafelyOptions,
+  type ResumeTaskFlowInstanceResult,
+  resumeTaskFlowInstanceSafely,
+} from "./taskFlowInstances/resumeTaskFlowInstanceSafely.js";
 export {
   TERMINAL_STATUSES,
   type WaitForTaskFlowInstanceOptions,

@@ -4,8 +4,8 @@ import {
   listTaskFlowInstance,
   listUserTenants,
   operationTable,
-  updateTaskContentV2,
   resumeTaskFlowInstance,
+  updateTaskContentV2,
 } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DmsClient, DmsConfigError, DmsEnterprise, DmsValidationError, signerV1, signerV3 } from "../src/index.js";
@@ -51,21 +51,25 @@ describe("DmsClient", () => {
     [signerV3, "GET"],
     [signerV1, "POST"],
     [signerV1, "GET"],
-  ] as const)("sends a body parameter in a signed form body the official libraries verify ($0.version $1)", async (signer, httpMethod) => {
-    // UpdateTaskContentV2.NodeContent is a Body parameter (x-acs-position: Body); 40 KB would not fit a URL.
-    const content = `SELECT '${"x".repeat(40_000)}' /* ü + & = */`;
-    const before = server.requests.length;
-    await updateTaskContentV2(client({ signer, httpMethod, retry: { maxAttempts: 1 } }), { NodeId: "42", NodeContent: content }).catch(
-      () => undefined,
-    );
-    const seen = server.requests.slice(before);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ method: "POST", signature: signer.version, valid: true, action: "UpdateTaskContentV2" });
-    expect(seen[0]!.params).toMatchObject({ NodeId: "42", NodeContent: content });
-    expect(seen[0]!.url.length).toBeLessThan(signer === signerV3 ? 100 : 10_000);
-    expect(seen[0]!.url).not.toContain("NodeContent");
-    expect(seen[0]!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-  });
+  ] as const)(
+    "sends a body parameter in a signed form body the official libraries verify ($0.version $1)",
+    async (signer, httpMethod) => {
+      // UpdateTaskContentV2.NodeContent is a Body parameter (x-acs-position: Body); 40 KB would not fit a URL.
+      const content = `SELECT '${"x".repeat(40_000)}' /* ü + & = */`;
+      const before = server.requests.length;
+      await updateTaskContentV2(client({ signer, httpMethod, retry: { maxAttempts: 1 } }), {
+        NodeId: "42",
+        NodeContent: content,
+      }).catch(() => undefined);
+      const seen = server.requests.slice(before);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ method: "POST", signature: signer.version, valid: true, action: "UpdateTaskContentV2" });
+      expect(seen[0]!.params).toMatchObject({ NodeId: "42", NodeContent: content });
+      expect(seen[0]!.url.length).toBeLessThan(signer === signerV3 ? 100 : 10_000);
+      expect(seen[0]!.url).not.toContain("NodeContent");
+      expect(seen[0]!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    },
+  );
 
   it.each([
     [signerV3, "POST"],

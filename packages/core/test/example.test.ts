@@ -36,7 +36,7 @@ it("the README's quick start runs (against the built package)", async () => {
   const ok = await run(["9007199254740993"], env);
   expect(ok.stderr).toBe("");
   expect(ok.stdout).toContain("instance 9223372036854775807: suspended");
-  expect(ok.stdout).toContain("resumed 2, skipped 0, failed 0");
+  expect(ok.stdout).toContain("resumed 2, already running 0, declined 0, failed 0");
   expect(ok.code).toBe(0);
 
   const bad = await run(["1"], { ...env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: "wrong" });

@@ -40,7 +40,6 @@ describe("middleware steps", () => {
       ],
     });
     expect(client.middleware.list()).toEqual([
-      { step: "initialize", name: "resumeRecovery" },
       { step: "initialize", name: "i" },
       { step: "serialize", name: "serializeInput" },
       { step: "build", name: "buildRequest" },

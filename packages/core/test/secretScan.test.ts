@@ -169,7 +169,7 @@ describe("no secret ever appears in a message, a log line or debug output", () =
       "InvalidResponse",
       "ValidationError",
       "Aborted",
-      "$recovered",
+      "recovered",
       "HTTP 407",
       "InvalidCredentialsFile",
       "UnsupportedCredentialMode",

@@ -202,23 +202,30 @@ describe("resumeSuspendedInstances", () => {
         .map(String)
         .sort(),
     );
-    expect(result).toMatchObject({ skipped: [], failed: [], aborted: false, pending: [] });
+    expect(result).toMatchObject({ alreadyRunning: [], declined: [], failed: [], aborted: false, pending: [], rounds: 1 });
     expect(maxInFlight).toBe(3);
     expect(events).toHaveLength(18);
     expect(events.at(-1)).toMatchObject({ done: 18, total: 18 });
     const again = await resumeSuspendedInstances(tracking, { DagId: 720 });
-    expect(again).toMatchObject({ resumed: [], skipped: [], failed: [] });
+    expect(again).toMatchObject({ resumed: [], alreadyRunning: [], declined: [], failed: [], resumeCalls: 0 });
     tracking.destroy();
   });
 
-  it("skips an instance that stopped being suspended and reports real failures", async () => {
-    client = testClient(server);
+  it("reports an instance resumed by someone else as already running, and one still suspended as failed", async () => {
     server.state.add("721", [
       { Id: 1, Status: 2 },
       { Id: 2, Status: 2 },
       { Id: 3, Status: 2 },
     ]);
-    // Instance 2 is resumed by someone else after the listing; instance 3's resume is refused.
+    // Instance 2 is resumed by someone else after the listing; instance 1's resume is refused.
+    let resumes = 0;
+    client = testClient(server, {
+      hooks: {
+        onResponse: (e) => {
+          if (e.action === "ResumeTaskFlowInstance" && ++resumes === 1) server.state.get("721", 2n)!.Status = 1;
+        },
+      },
+    });
     server.script({
       action: "ResumeTaskFlowInstance",
       apply: false,
@@ -229,15 +236,32 @@ describe("resumeSuspendedInstances", () => {
     const result = await resumeSuspendedInstances(client, {
       DagId: 721,
       concurrency: 1,
-      onProgress: (e) => {
-        events.push(`${e.id}:${e.outcome}`);
-        if (e.id === "1") server.state.get("721", 2n)!.Status = 1;
-      },
+      reconcileRounds: 0,
+      onProgress: (e) => events.push(`${e.id}:${e.outcome}`),
     });
     expect(result.failed.map((f) => [f.id, (f.error as { code?: string }).code])).toEqual([["1", "Forbidden.RAM"]]);
-    expect(result.skipped).toEqual([{ id: "2", status: 1, reason: "no longer suspended (status 1, running): InvalidStatus" }]);
+    expect(result.alreadyRunning).toMatchObject([
+      { id: "2", status: 1, ourAttemptMayHaveApplied: false, error: { code: "InvalidStatus" } },
+    ]);
     expect(result.resumed).toEqual(["3"]);
-    expect(events).toEqual(["1:failed", "2:skipped", "3:resumed"]);
+    expect(events).toEqual(["3:resumed", "1:failed", "2:alreadyRunning"]);
+  });
+
+  it("reconciles: lists again and resumes what is still suspended, in the same run", async () => {
+    client = testClient(server);
+    server.state.add("724", [
+      { Id: 1, Status: 2 },
+      { Id: 2, Status: 2 },
+    ]);
+    server.script({
+      action: "ResumeTaskFlowInstance",
+      apply: false,
+      status: 403,
+      body: { Code: "Forbidden.RAM", Message: "No." },
+    });
+    const result = await resumeSuspendedInstances(client, { DagId: 724, concurrency: 1 });
+    expect(result).toMatchObject({ failed: [], alreadyRunning: [], declined: [], rounds: 2, resumeCalls: 3 });
+    expect(result.resumed.sort()).toEqual(["1", "2"]);
   });
 
   it("spaces resumes to maxRate", async () => {

@@ -1,8 +1,9 @@
-import type { ResumeSuspendedInstancesResult } from "@dmsflow/core";
+import type { ResumeElsewhere, ResumeSuspendedInstancesResult } from "@dmsflow/core";
 import type { CommandContext } from "../commands/command.js";
 import { ExitCode } from "../exitCodes.js";
 import { formatSeconds, ProgressBar } from "../output/progressBar.js";
 import { sanitize } from "../output/sanitize.js";
+import { statusName } from "../statusNames.js";
 
 /** What `resume --all-suspended` was asked to do. */
 export interface ResumeAllRequest {
@@ -14,10 +15,10 @@ export interface ResumeAllRequest {
 }
 
 /**
- * Resumes every suspended instance of a task flow with core's resumeSuspendedInstances: a progress
- * bar on a terminal's stderr, then a summary in the chosen format. Exit 0 when nothing failed, 5 when
- * some instances failed (the others are resumed; running it again retries only what is still
- * suspended), 130 when Ctrl-C stopped it.
+ * Resumes every suspended instance of a task flow with core's resumeSuspendedInstances (which lists
+ * again and retries what is still suspended): a progress bar on a terminal's stderr, then a summary
+ * by category. Exit 0 when every selected instance ends running, 5 when some are declined (another
+ * status) or still suspended, 130 when Ctrl-C stopped it.
  */
 export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest): Promise<number> {
   const { resumeSuspendedInstances } = await import("@dmsflow/core");
@@ -42,8 +43,8 @@ export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest):
       signal: io.signal,
       onProgress(event) {
         if (event.outcome === "resumed") counts.succeeded++;
-        else if (event.outcome === "skipped") counts.skipped++;
-        else counts.failed++;
+        else if (event.outcome === "failed") counts.failed++;
+        else counts.skipped++;
         counts.done = event.done;
         counts.total = event.total;
         bar?.update(counts);
@@ -54,7 +55,7 @@ export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest):
   }
   printSummary(ctx, request, result, performance.now() - started);
   if (result.aborted) return ExitCode.Interrupted;
-  return result.failed.length > 0 ? ExitCode.PartialFailure : ExitCode.Success;
+  return result.failed.length > 0 || result.declined.length > 0 ? ExitCode.PartialFailure : ExitCode.Success;
 }
 
 interface FailureView {
@@ -76,6 +77,19 @@ function failureView(id: string, error: unknown): FailureView {
   };
 }
 
+function elsewhereView(entry: ResumeElsewhere) {
+  const e = entry.error as { code?: unknown } | undefined;
+  return {
+    DagInstanceId: entry.id,
+    Status: entry.status,
+    StatusName: statusName(entry.status),
+    OurAttemptMayHaveApplied: entry.ourAttemptMayHaveApplied,
+    ...(typeof e?.code === "string" ? { Code: e.code } : {}),
+  };
+}
+
+const AMBIGUOUS = "an attempt of ours may have applied";
+
 function printSummary(
   ctx: CommandContext,
   request: ResumeAllRequest,
@@ -84,22 +98,28 @@ function printSummary(
 ): void {
   const { out } = ctx;
   const failures = result.failed.map((f) => failureView(f.id, f.error));
-  const total = result.resumed.length + result.skipped.length + result.failed.length + result.pending.length;
+  const total =
+    result.resumed.length + result.alreadyRunning.length + result.declined.length + result.failed.length + result.pending.length;
   if (out.format === "json") {
     out.json({
       DagId: request.dagId,
       Suspended: total,
       Resumed: result.resumed,
-      Skipped: result.skipped.map((s) => ({ DagInstanceId: s.id, Status: s.status, Reason: s.reason })),
+      AlreadyRunning: result.alreadyRunning.map(elsewhereView),
+      Declined: result.declined.map(elsewhereView),
       Failed: failures,
       NotAttempted: result.pending,
       Interrupted: result.aborted,
+      Rounds: result.rounds,
+      ResumeCalls: result.resumeCalls,
+      ListCalls: result.listCalls,
     });
     return;
   }
   if (out.format === "text") {
     for (const id of result.resumed) out.textLine(["resumed", id]);
-    for (const s of result.skipped) out.textLine(["skipped", s.id, s.reason]);
+    for (const e of result.alreadyRunning) out.textLine(["already-running", e.id, e.ourAttemptMayHaveApplied ? AMBIGUOUS : ""]);
+    for (const e of result.declined) out.textLine(["declined", e.id, statusName(e.status)]);
     for (const f of failures) out.textLine(["failed", f.DagInstanceId, f.Code, f.Message]);
     for (const id of result.pending) out.textLine(["not-attempted", id]);
     return;
@@ -112,10 +132,23 @@ function printSummary(
   const parts = [
     `${p.green(`Resumed ${result.resumed.length}`)} of ${total} suspended instance${total === 1 ? "" : "s"} of task flow ${request.dagId}`,
   ];
-  if (result.skipped.length) parts.push(`${result.skipped.length} skipped (no longer suspended)`);
-  if (result.failed.length) parts.push(p.red(`${result.failed.length} failed`));
+  const ambiguous = result.alreadyRunning.filter((e) => e.ourAttemptMayHaveApplied).length;
+  if (result.alreadyRunning.length) {
+    parts.push(
+      `${result.alreadyRunning.length} already running${ambiguous ? ` (${ambiguous} of them: an answer was lost, ${AMBIGUOUS})` : ""}`,
+    );
+  }
+  if (result.declined.length) parts.push(p.yellow(`${result.declined.length} declined (no longer suspended, not running)`));
+  if (result.failed.length) parts.push(p.red(`${result.failed.length} still suspended`));
   if (result.pending.length) parts.push(p.yellow(`${result.pending.length} not attempted`));
   out.write(`${parts.join(", ")} in ${formatSeconds(elapsedMs / 1000)}.\n`);
+  if (result.declined.length) {
+    out.write("\n");
+    out.table(
+      [{ header: "DECLINED ID" }, { header: "STATUS" }],
+      result.declined.map((e) => [e.id, statusName(e.status)]),
+    );
+  }
   if (failures.length) {
     out.write("\n");
     out.table(
@@ -127,6 +160,8 @@ function printSummary(
   if (result.aborted) {
     out.write("\nInterrupted. Run the same command again to resume the rest; instances already resumed are not touched again.\n");
   } else if (failures.length) {
-    out.write("\nRun the same command again to retry the failed ones; instances already resumed are not touched again.\n");
+    out.write(
+      `\nThese stayed suspended after ${result.rounds} rounds. Run the same command again to retry them; instances already resumed are not touched again.\n`,
+    );
   }
 }

@@ -1,15 +1,10 @@
 import type { ActionName } from "@dmsflow/client";
+import type { ResumeRecovery } from "@dmsflow/core";
 import type { OptionSpec } from "../args/optionSpec.js";
 import { parseId } from "../args/parseId.js";
 import { statusName } from "../statusNames.js";
 import type { CommandContext, CommandDefinition } from "./command.js";
 import { DAG_ID, DAG_VERSION, dagIdOf, flag, INSTANCE_ID, requiredFlag, TID, tidOf } from "./flags.js";
-
-/** Core's note on a resume whose first attempt's outcome was unknown (see its resume recovery). */
-interface Recovery {
-  readonly status: number;
-  readonly errorCode: string;
-}
 
 /** What differs between the one-instance commands (resume, suspend, stop, rerun, make-success). */
 export interface InstanceAction {
@@ -39,8 +34,12 @@ export async function runInstanceAction(ctx: CommandContext, spec: InstanceActio
   const input: Record<string, string> = { DagId: dagId, DagInstanceId: instanceId };
   if (dagVersion !== undefined) input.DagVersion = dagVersion;
   if (tid !== undefined) input.Tid = tid;
-  const output = await client.send(operationTable[spec.action] as never, input as never, { signal: ctx.io.signal });
-  const { RequestId: requestId = "", $recovered: recovered } = output as { RequestId?: string; $recovered?: Recovery };
+  // Resume goes through core's typed safe resume, which says when the outcome was recovered.
+  const output =
+    spec.action === "ResumeTaskFlowInstance"
+      ? await client.resumeTaskFlowInstance(input as never, { signal: ctx.io.signal })
+      : await client.send(operationTable[spec.action] as never, input as never, { signal: ctx.io.signal });
+  const { RequestId: requestId = "", recovered } = output as { RequestId?: string; recovered?: ResumeRecovery };
   const { out } = ctx;
   if (out.format === "json") {
     out.json({
@@ -50,17 +49,18 @@ export async function runInstanceAction(ctx: CommandContext, spec: InstanceActio
       ...(tid ? { Tid: tid } : {}),
       Success: true,
       RequestId: requestId,
-      ...(recovered ? { Recovered: { Status: recovered.status, ErrorCode: recovered.errorCode } } : {}),
+      ...(spec.action === "ResumeTaskFlowInstance" ? { Outcome: recovered ? "alreadyRunning" : "resumed" } : {}),
+      ...(recovered
+        ? { Recovered: { Status: recovered.status, ErrorCode: recovered.errorCode, OurAttemptMayHaveApplied: true } }
+        : {}),
     });
   } else if (out.format === "text") {
     out.textLine([spec.action, dagId, instanceId, requestId]);
   } else {
-    const how = recovered
-      ? ` An earlier attempt's answer was lost; the retry found it ${statusName(recovered.status)}, so it was resumed once.`
-      : "";
-    out.write(
-      `${out.palette.green(spec.done)} instance ${instanceId} of task flow ${dagId}.${how} ${out.palette.dim(`(RequestId ${requestId})`)}\n`,
-    );
+    const line = recovered
+      ? `Instance ${instanceId} of task flow ${dagId} is ${out.palette.green(statusName(recovered.status))}: an attempt's answer was lost and the retry was declined (${recovered.errorCode}), so this run may or may not be the one that resumed it.`
+      : `${out.palette.green(spec.done)} instance ${instanceId} of task flow ${dagId}.`;
+    out.write(`${line} ${out.palette.dim(`(RequestId ${requestId})`)}\n`);
   }
   return 0;
 }

@@ -19,13 +19,15 @@ export const resume: CommandDefinition = {
   ],
   description:
     "Resumes one suspended instance of a task flow (ResumeTaskFlowInstance). A retry after a timeout\n" +
-    "cannot resume twice: core checks the instance's state before reporting a failure.\n" +
+    "cannot resume twice; when an answer was lost and the retry is declined, the instance's state is\n" +
+    "checked and reported as it is (running, maybe resumed by this run), never claimed.\n" +
     "\n" +
-    "With --all-suspended it lists every suspended instance of the task flow, then resumes them\n" +
-    "--concurrency at a time and at most --max-rate per second, with a progress bar on a terminal and a\n" +
-    "summary at the end. Instances that stopped being suspended meanwhile are skipped, not failed.\n" +
-    "Exit code 5 means some failed while the rest were resumed; running the same command again is safe\n" +
-    "and retries only what is still suspended. Ctrl-C stops starting new resumes and prints the summary.",
+    "With --all-suspended it lists every suspended instance of the task flow, resumes them\n" +
+    "--concurrency at a time and at most --max-rate calls per second, then lists again and retries what\n" +
+    "is still suspended (a few rounds). The summary gives each instance once: resumed (by this run),\n" +
+    "already running (someone else, or a lost answer of ours), declined (another status) or still\n" +
+    "suspended. Exit code 0 means every one ends running; 5 that some are declined or still suspended\n" +
+    "(running the same command again is safe). Ctrl-C stops starting new calls and prints the summary.",
   options: [
     DAG_ID,
     INSTANCE_ID,

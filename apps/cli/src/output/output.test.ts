@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatError } from "../formatError.js";
 import { colorEnabled, createPalette } from "./color.js";
 import { displayWidth, stripAnsi } from "./displayWidth.js";
 import { flatten } from "./flatten.js";
@@ -54,6 +55,9 @@ describe("displayWidth and sanitize", () => {
   });
   it("turns control characters into visible escapes", () => {
     expect(sanitize("a\tb\nc\x1b[31m")).toBe("a\\tb\\nc\\x1b[31m");
+    const error = Object.assign(new Error("declined: name\u202Etxt.exe \x1b[2J"), { name: "DmsBusinessError" });
+    expect(formatError(error, createPalette(false), false, {})).toBe("error: declined: name\\u202etxt.exe \\x1b[2J\n");
+    expect(sanitize("invoice\u202Egnp.exe \u2066x\u2069 \u200F")).toBe("invoice\\u202egnp.exe \\u2066x\\u2069 \\u200f");
   });
 });
 

@@ -75,7 +75,8 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
       if (!statuses.includes(status)) {
         throw new AdminError(400, "InvalidStatus", `Send {"status": <one of ${statuses.join(", ")}>}.`);
       }
-      if (!store.setInstanceStatus(BigInt(id), status as number)) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
+      if (!store.setInstanceStatus(BigInt(id), status as number))
+        throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
     }
     const row = store.instances.get(BigInt(id));
     if (!row) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);

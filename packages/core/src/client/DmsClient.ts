@@ -1,9 +1,4 @@
-import {
-  type Command,
-  type DmsTransport,
-  ResumeTaskFlowInstanceCommand,
-  type ResumeTaskFlowInstanceInput,
-} from "@dmsflow/client";
+import type { Command, DmsTransport, ResumeTaskFlowInstanceInput } from "@dmsflow/client";
 import { CredentialCache } from "../credentials/CredentialCache.js";
 import { resolveEndpoint } from "../endpoint/resolveEndpoint.js";
 import { resolveRegion } from "../endpoint/resolveRegion.js";
@@ -18,12 +13,16 @@ import { buildMiddleware } from "../middleware/buildMiddleware.js";
 import { DmsCallContext, type DmsHttpResponse, type ResolvedRetry } from "../middleware/DmsCallContext.js";
 import { deserializeMiddleware } from "../middleware/deserializeMiddleware.js";
 import { type DmsHandler, MiddlewareStack } from "../middleware/MiddlewareStack.js";
-import { type ResumeTaskFlowInstanceResult, resumeRecoveryMiddleware } from "../middleware/resumeRecoveryMiddleware.js";
 import { retryMiddleware } from "../middleware/retryMiddleware.js";
 import { serializeMiddleware } from "../middleware/serializeMiddleware.js";
 import { signMiddleware } from "../middleware/signMiddleware.js";
 import { resolveRetry } from "../retry/retryPolicy.js";
 import { type DmsSignatureVersion, type DmsSigner, signerV3 } from "../signing/DmsSigner.js";
+import {
+  type ResumeSafelyOptions,
+  type ResumeTaskFlowInstanceResult,
+  resumeTaskFlowInstanceSafely,
+} from "../taskFlowInstances/resumeTaskFlowInstanceSafely.js";
 import type { DmsCallOptions } from "./DmsCallOptions.js";
 import { CLIENT_OPTION_NAMES, type DmsClientOptions } from "./DmsClientOptions.js";
 import { userAgent } from "./userAgent.js";
@@ -80,12 +79,21 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
       throwOnBusinessError: options.throwOnBusinessError ?? true,
     };
     this.#connection = new HttpConnection(endpoint, checkProxy(options.proxy), env, connectTimeoutMs, options.ca);
+    const cap = options.maxResponseBytes;
+    if (cap !== undefined) {
+      if (!(Number.isSafeInteger(cap) && cap > 0)) {
+        throw new DmsConfigError(
+          "maxResponseBytes",
+          `maxResponseBytes must be a positive whole number of bytes, got ${String(cap)}.`,
+        );
+      }
+      this.#connection.maxResponseBytes = cap;
+    }
     this.#hooks = combineHooks(Array.isArray(options.hooks) ? options.hooks : [options.hooks as DmsHooks | undefined]);
     const credentials = new CredentialCache(options.credentials, { env, homeDir: options.homeDir, profile: options.profile });
 
     this.middleware = new MiddlewareStack(this.#transport);
     this.middleware
-      .add({ step: "initialize", name: "resumeRecovery", middleware: resumeRecoveryMiddleware(this) })
       .add({ step: "serialize", name: "serializeInput", middleware: serializeMiddleware })
       .add({
         step: "build",
@@ -124,9 +132,16 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
     this.#connection.destroy();
   }
 
-  /** Resumes a suspended task-flow instance; safe to retry (see the README's "Resume safety"). */
-  resumeTaskFlowInstance(input: ResumeTaskFlowInstanceInput, options?: DmsCallOptions): Promise<ResumeTaskFlowInstanceResult> {
-    return this.send(ResumeTaskFlowInstanceCommand, input, options) as Promise<ResumeTaskFlowInstanceResult>;
+  /**
+   * Resumes a suspended task-flow instance with resumeTaskFlowInstanceSafely: safe to retry, and
+   * `recovered` says when the outcome was found by looking rather than answered (README, "Resume safety").
+   */
+  resumeTaskFlowInstance(
+    input: ResumeTaskFlowInstanceInput,
+    options?: ResumeSafelyOptions,
+  ): Promise<ResumeTaskFlowInstanceResult> {
+    const throwOnBusinessError = options?.throwOnBusinessError ?? this.#defaults.throwOnBusinessError;
+    return resumeTaskFlowInstanceSafely(this, input, { ...options, throwOnBusinessError });
   }
 
   readonly #transport: DmsHandler = (context) => {

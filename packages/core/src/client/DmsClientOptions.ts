@@ -25,6 +25,8 @@ export interface DmsClientOptions {
   readonly httpMethod?: "POST" | "GET" | undefined;
   /** Time allowed to open a connection (default 5000 ms). */
   readonly connectTimeoutMs?: number | undefined;
+  /** The largest response body accepted, in bytes (default 16 MiB); a larger one fails with code ResponseTooLarge. */
+  readonly maxResponseBytes?: number | undefined;
   /** Total time allowed per attempt (default 30000 ms). */
   readonly timeoutMs?: number | undefined;
   /** Retry settings (default: 3 attempts, standard backoff), or false for one attempt. */
@@ -58,6 +60,7 @@ export const CLIENT_OPTION_NAMES: readonly (keyof DmsClientOptions)[] = [
   "httpMethod",
   "connectTimeoutMs",
   "timeoutMs",
+  "maxResponseBytes",
   "retry",
   "userAgent",
   "middleware",

@@ -1,5 +1,5 @@
 import { type Command, DmsOperations, type ResumeTaskFlowInstanceInput } from "@dmsflow/client";
-import type { ResumeTaskFlowInstanceResult } from "../middleware/resumeRecoveryMiddleware.js";
+import type { ResumeSafelyOptions, ResumeTaskFlowInstanceResult } from "../taskFlowInstances/resumeTaskFlowInstanceSafely.js";
 import type { DmsCallOptions } from "./DmsCallOptions.js";
 import { DmsClient } from "./DmsClient.js";
 import type { DmsClientOptions } from "./DmsClientOptions.js";
@@ -27,7 +27,7 @@ export class DmsEnterprise extends DmsOperations<DmsCallOptions> {
   /** Resumes a suspended task-flow instance; safe to retry (see the README's "Resume safety"). */
   override resumeTaskFlowInstance(
     input: ResumeTaskFlowInstanceInput,
-    options?: DmsCallOptions,
+    options?: ResumeSafelyOptions,
   ): Promise<ResumeTaskFlowInstanceResult> {
     return this.client.resumeTaskFlowInstance(input, options);
   }

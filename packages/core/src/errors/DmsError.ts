@@ -26,6 +26,12 @@ export class DmsError extends Error {
   readonly retryable: boolean;
   /** How many attempts were made (set once retries are over). */
   attempts: number | undefined;
+  /**
+   * How many of the call's attempts may have taken effect although no answer said so (timeouts or
+   * resets after sending, 5xx); set once retries are over. Above 0, a later "not allowed in this
+   * state" answer may be the effect of an earlier attempt of the same call.
+   */
+  unknownOutcomeAttempts: number | undefined;
 
   constructor(code: string, message: string, retryable: boolean, details: DmsErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -34,6 +40,7 @@ export class DmsError extends Error {
     this.requestId = details.requestId;
     this.retryable = retryable;
     this.attempts = details.attempts;
+    this.unknownOutcomeAttempts = undefined;
   }
 
   /** A plain object for logs and JSON output; holds only what the message may hold. */

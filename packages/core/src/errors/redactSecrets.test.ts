@@ -10,6 +10,15 @@ describe("redactSecrets", () => {
     expect(redactSecrets(text, [token])).toBe("a *** b *** c *** d");
   });
 
+  it("removes a percent-encoded secret echoed back with lower-case escapes", () => {
+    const signature = "Ab+c/d=EfGh";
+    const lower = rpcEncode(signature).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+    const twiceLower = rpcEncode(rpcEncode(signature)).replace(/%25[0-9A-F]{2}/g, (e) => e.toLowerCase());
+    expect(lower).toBe("Ab%2bc%2fd%3dEfGh");
+    expect(twiceLower).toBe("Ab%252bc%252fd%253dEfGh");
+    expect(redactSecrets(`sig ${lower} and ${twiceLower}`, [signature])).toBe("sig *** and ***");
+  });
+
   it("leaves short or missing secrets alone", () => {
     expect(redactSecrets("abc abc", ["abc", undefined, ""])).toBe("abc abc");
   });

@@ -15,7 +15,11 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     if (!secret || secret.length < 6) continue;
     const once = rpcEncode(secret);
     for (const form of once === secret ? [secret] : [secret, once, rpcEncode(once)]) {
-      if (out.includes(form)) out = out.split(form).join(REDACTED);
+      // A gateway may echo an escape in lower case (%2f, %252f): only hex digits may differ.
+      const anyCase = form
+        .replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")
+        .replace(/%(25)?[0-9A-F]{2}/g, (e) => `(?:${e}|${e.toLowerCase()})`);
+      out = out.replace(new RegExp(anyCase, "g"), REDACTED);
     }
   }
   return out;

@@ -7,6 +7,9 @@ import { createTimedHttpAgent, createTimedHttpsAgent } from "./timedAgents.js";
 /** TLS trust for the endpoint (and an inspecting proxy): PEM text or buffers. */
 export type CertificateAuthority = string | Buffer | readonly (string | Buffer)[];
 
+/** Default cap on a response body: 16 MiB, far above any DMS answer, far below what would exhaust memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 /**
  * How a client reaches its endpoint: a keep-alive agent, direct or through a proxy (absolute-URI
  * forwarding for http, CONNECT tunnelling for https), fixed at construction so calls only look it up.
@@ -30,6 +33,8 @@ export class HttpConnection {
   readonly proxyHeaders: Record<string, string> | undefined;
   /** Time allowed to open a new connection (or proxy tunnel). */
   readonly connectTimeoutMs: number;
+  /** The largest response body accepted, in bytes (a DMS answer is kilobytes). */
+  maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
   constructor(
     endpoint: ResolvedEndpoint,

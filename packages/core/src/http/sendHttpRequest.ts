@@ -1,5 +1,5 @@
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from "node:http";
-import type { DmsError } from "../errors/DmsError.js";
+import { DmsError } from "../errors/DmsError.js";
 import { DmsAbortError, DmsNetworkError, DmsTimeoutError } from "../errors/transportErrors.js";
 import type { DmsCallContext, DmsHttpRequest, DmsHttpResponse } from "../middleware/DmsCallContext.js";
 import type { HttpConnection } from "./HttpConnection.js";
@@ -52,10 +52,26 @@ export function sendHttpRequest(
     req.on("error", onError);
     req.on("response", (res: IncomingMessage) => {
       // Buffers, decoded once at the end: a response is usually one chunk, and setEncoding() would
-      // add a StringDecoder to every call.
+      // add a StringDecoder to every call. Capped, since a wrong endpoint or a broken proxy can send
+      // gigabytes, and a body beyond ~512 MB cannot even become one string.
       const chunks: Buffer[] = [];
+      const cap = connection.maxResponseBytes;
+      // Counted as it streams: reading res.headers here would build the headers object every call.
+      let size = 0;
+      const tooLarge = () => {
+        failure = new DmsError(
+          "ResponseTooLarge",
+          `${context.action}: response over ${cap} bytes from ${where(connection)}; check the endpoint and proxy, or raise maxResponseBytes.`,
+          false,
+          { action: context.action, attempts: context.attempt },
+        );
+        req.destroy(failure);
+        onError(failure);
+      };
       res.on("data", (chunk: Buffer) => {
-        chunks.push(chunk);
+        size += chunk.length;
+        if (size > cap) tooLarge();
+        else chunks.push(chunk);
       });
       res.on("error", onError);
       res.on("end", () => {

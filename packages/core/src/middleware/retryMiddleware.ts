@@ -20,6 +20,7 @@ export function retryMiddleware(hooks: DmsHooks): DmsMiddleware {
         if (!(error instanceof DmsError)) throw error;
         error.attempts = attempt;
         if ((error as { outcomeUnknown?: boolean }).outcomeUnknown === true) context.unknownOutcomeAttempts++;
+        error.unknownOutcomeAttempts = context.unknownOutcomeAttempts;
         if (!error.retryable || attempt >= context.retry.maxAttempts) throw error;
         const delayMs = retryDelayMs(error, attempt, context.retry);
         hooks.onRetry?.({ action: context.action, attempt, delayMs, error });

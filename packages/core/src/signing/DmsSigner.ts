@@ -1,7 +1,7 @@
 import type { OperationDescriptor } from "@dmsflow/client";
 import type { DmsCredentials } from "../credentials/DmsCredentials.js";
 import type { DmsHttpRequest } from "../middleware/DmsCallContext.js";
-import { bodyParameterNames, splitParameters } from "./bodyParameters.js";
+import { bodyParametersOf } from "./bodyParameters.js";
 import { signRequestV1 } from "./signRequestV1.js";
 import { signRequestV3 } from "./signRequestV3.js";
 
@@ -28,7 +28,10 @@ export interface DmsSigner {
 export const signerV3: DmsSigner = {
   version: "v3",
   sign: (request, params, credentials, operation) => {
-    const { query, body } = splitParameters(params, bodyParameterNames(operation));
+    const body = bodyParametersOf(operation, params);
+    if (body === undefined) return signRequestV3(request, params, credentials);
+    const query = { ...params };
+    for (const name in body) delete query[name];
     return signRequestV3(request, query, credentials, body);
   },
 };
@@ -40,7 +43,7 @@ export const signerV3: DmsSigner = {
 export const signerV1: DmsSigner = {
   version: "v1",
   sign: (request, params, credentials, operation) => {
-    const post = request.method === "GET" && splitParameters(params, bodyParameterNames(operation)).body !== undefined;
+    const post = request.method === "GET" && bodyParametersOf(operation, params) !== undefined;
     return signRequestV1(
       post ? { ...request, method: "POST" } : request,
       params,

@@ -1,19 +1,10 @@
-import {
-  type DmsTransport,
-  enumKeyOf,
-  InstanceStatus,
-  type Int64Input,
-  paginateListTaskFlowInstance,
-  resumeTaskFlowInstance,
-} from "@dmsflow/client";
+import type { DmsTransport, Int64Input } from "@dmsflow/client";
 import type { DmsCallOptions } from "../client/DmsCallOptions.js";
 import { DmsConfigError } from "../errors/localErrors.js";
-import { DmsBusinessError } from "../errors/serviceErrors.js";
 import { DmsAbortError } from "../errors/transportErrors.js";
-import { findTaskFlowInstance } from "./findTaskFlowInstance.js";
 import { RateLimiter } from "./RateLimiter.js";
-
-const SUSPENDED = InstanceStatus.suspended;
+import { attemptResume, RUNNING, SUSPENDED } from "./resumeTaskFlowInstanceSafely.js";
+import { type FlowRef, scanInstances, windowAround } from "./scanInstances.js";
 
 /** Which task flow to sweep and how hard. */
 export interface ResumeSuspendedInstancesOptions {
@@ -25,13 +16,15 @@ export interface ResumeSuspendedInstancesOptions {
   readonly DagVersion?: string | undefined;
   /** Resumes in flight at once (default 4). */
   readonly concurrency?: number | undefined;
-  /** Resumes started per second at most (default 10). */
+  /** API calls (resumes and the listings that check them) started per second at most (default 10). */
   readonly maxRate?: number | undefined;
-  /** Stops starting new resumes and aborts those in flight. */
+  /** Rounds of "list again, resume what is still suspended" after the first pass (default 3). */
+  readonly reconcileRounds?: number | undefined;
+  /** Stops starting new calls and aborts those in flight. */
   readonly signal?: AbortSignal | undefined;
-  /** Called after each instance is settled. */
+  /** Called once per instance, when its outcome is final. */
   readonly onProgress?: ((event: ResumeProgressEvent) => void) | undefined;
-  /** Page size for listing the suspended instances (default 100). */
+  /** Page size for the listings (default 100). */
   readonly pageSize?: number | undefined;
 }
 
@@ -39,33 +32,61 @@ export interface ResumeSuspendedInstancesOptions {
 export interface ResumeProgressEvent {
   /** The instance. */
   readonly id: string;
-  /** What happened to it. */
-  readonly outcome: "resumed" | "skipped" | "failed";
+  /** What is known about it (see ResumeSuspendedInstancesResult). */
+  readonly outcome: "resumed" | "alreadyRunning" | "declined" | "failed";
   /** Instances settled so far. */
   readonly done: number;
-  /** Suspended instances found. */
+  /** Suspended instances selected. */
   readonly total: number;
 }
 
-/** What a sweep did. */
+/** An instance that left the suspended state without an answer of ours saying we resumed it. */
+export interface ResumeElsewhere {
+  readonly id: string;
+  /** Its status when checked: 1 (running) for alreadyRunning, the actual one for declined. */
+  readonly status: number;
+  /** Whether an attempt of ours had an unknown outcome, so it may be what moved the instance. */
+  readonly ourAttemptMayHaveApplied: boolean;
+  /** The last answer we got for it (usually the InvalidStatus decline), if any. */
+  readonly error: unknown;
+}
+
+/** What a sweep knows about each selected instance: exactly one category per instance. */
 export interface ResumeSuspendedInstancesResult {
-  /** Instances resumed (including recovered ones whose first attempt's outcome was unknown). */
+  /** Resumed by this run: an answer to one of its calls said `Success: true`. */
   readonly resumed: string[];
-  /** Instances that were no longer suspended when their turn came. */
-  readonly skipped: { readonly id: string; readonly status: number | undefined; readonly reason: string }[];
-  /** Instances that could not be resumed, with the error. */
+  /** Running at the end, without an answer of ours saying we resumed it (someone else did, or a lost answer of ours). */
+  readonly alreadyRunning: ResumeElsewhere[];
+  /** No longer suspended but not running (stopped, succeeded...), with the actual status. */
+  readonly declined: ResumeElsewhere[];
+  /** Still suspended after every round (or its status could not be found), with the last error. */
   readonly failed: { readonly id: string; readonly error: unknown }[];
   /** Whether the signal stopped the sweep. */
   readonly aborted: boolean;
   /** Instances not settled because of the abort; running the sweep again picks them up. */
   readonly pending: string[];
+  /** Resume rounds run: 1 for the first pass, plus the reconcile rounds needed. */
+  readonly rounds: number;
+  /** ResumeTaskFlowInstance calls made (each may retry inside). */
+  readonly resumeCalls: number;
+  /** ListTaskFlowInstance pages fetched, the first listing included. */
+  readonly listCalls: number;
 }
 
+interface Tracked {
+  readonly startTime: string | undefined;
+  unknownOutcomeAttempts: number;
+  lastError: unknown;
+}
+
+/** Pages a status check may fetch per narrowed listing; the suspended listing is not bounded by it. */
+const CHECK_MAX_PAGES = 50;
+
 /**
- * Lists every suspended instance of a task flow (a snapshot first, since resuming changes the
- * list) and resumes each, `concurrency` at a time and at most `maxRate` per second. A declined
- * resume is checked: an instance that is no longer suspended is skipped, not failed. Safe to run
- * again after an interruption: only still-suspended instances are listed the next time.
+ * Lists every suspended instance of a task flow (a snapshot), resumes each `concurrency` at a time
+ * within `maxRate`, then reconciles: lists again (narrowed by status and the selection's start-time
+ * window), resumes what is still suspended, for at most `reconcileRounds` rounds, and reports each
+ * instance by what is known (README, "Resume safety"). Only `Success: true` counts as resumed by us.
  */
 export async function resumeSuspendedInstances(
   client: DmsTransport<DmsCallOptions>,
@@ -73,94 +94,146 @@ export async function resumeSuspendedInstances(
 ): Promise<ResumeSuspendedInstancesResult> {
   const concurrency = options.concurrency ?? 4;
   const maxRate = options.maxRate ?? 10;
+  const maxRounds = 1 + (options.reconcileRounds ?? 3);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new DmsConfigError("concurrency", `concurrency must be an integer of at least 1, got ${String(options.concurrency)}.`);
   }
   if (!(maxRate > 0))
     throw new DmsConfigError("maxRate", `maxRate must be a positive number per second, got ${String(options.maxRate)}.`);
-  const { DagId, Tid, DagVersion, signal, onProgress } = options;
-  const result: ResumeSuspendedInstancesResult = { resumed: [], skipped: [], failed: [], aborted: false, pending: [] };
-
-  const ids: string[] = [];
-  try {
-    const seen = new Set<string>();
-    const listing = paginateListTaskFlowInstance(
-      client,
-      { DagId, Tid, Status: SUSPENDED, PageSize: options.pageSize },
-      { signal },
+  if (!Number.isInteger(maxRounds) || maxRounds < 1) {
+    throw new DmsConfigError(
+      "reconcileRounds",
+      `reconcileRounds must be a whole number, got ${String(options.reconcileRounds)}.`,
     );
-    for await (const page of listing) {
-      for (const instance of page.DAGInstanceList?.DAGInstance ?? []) {
-        if (instance.Status === SUSPENDED && instance.Id !== undefined && !seen.has(instance.Id)) {
-          seen.add(instance.Id);
-          ids.push(instance.Id);
+  }
+  const { DagId, Tid, DagVersion, signal, onProgress, pageSize } = options;
+  const flow: FlowRef = { DagId, Tid };
+  const limiter = new RateLimiter(maxRate);
+  const beforeCall = async () => {
+    if (!(await limiter.take(signal))) throw new DmsAbortError("Resuming was aborted by the caller's signal.");
+  };
+  const result = {
+    resumed: [] as string[],
+    alreadyRunning: [] as ResumeElsewhere[],
+    declined: [] as ResumeElsewhere[],
+    failed: [] as { id: string; error: unknown }[],
+    aborted: false,
+    pending: [] as string[],
+    rounds: 0,
+    resumeCalls: 0,
+    listCalls: 0,
+  };
+  const tracked = new Map<string, Tracked>();
+  let done = 0;
+  const settle = (id: string, outcome: ResumeProgressEvent["outcome"]) => {
+    done++;
+    onProgress?.({ id, outcome, done, total: tracked.size });
+  };
+
+  let todo: string[] = [];
+  try {
+    const listing = await scanInstances(client, flow, new Set(), {
+      status: SUSPENDED,
+      maxPages: Number.POSITIVE_INFINITY,
+      pageSize,
+      callOptions: { signal },
+      collect: (instance) => {
+        if (instance.Status === SUSPENDED && instance.Id !== undefined && !tracked.has(instance.Id)) {
+          tracked.set(instance.Id, { startTime: instance.startTime, unknownOutcomeAttempts: 0, lastError: undefined });
+        }
+      },
+    });
+    result.listCalls += listing.calls;
+    todo = [...tracked.keys()];
+    while (todo.length > 0) {
+      result.rounds++;
+      const unresolved = await resumeRound(todo);
+      if (unresolved.length === 0) break;
+      const statuses = await currentStatuses(unresolved);
+      todo = [];
+      for (const id of unresolved) {
+        const status = statuses.get(id);
+        const state = tracked.get(id)!;
+        // A resume of an instance in an unknown state is harmless: only a suspended one changes.
+        if ((status === SUSPENDED || status === undefined) && result.rounds < maxRounds) {
+          todo.push(id);
+        } else if (status === undefined || status === SUSPENDED) {
+          result.failed.push({ id, error: state.lastError });
+          settle(id, "failed");
+        } else {
+          const entry = { id, status, ourAttemptMayHaveApplied: state.unknownOutcomeAttempts > 0, error: state.lastError };
+          if (status === RUNNING) result.alreadyRunning.push(entry);
+          else result.declined.push(entry);
+          settle(id, status === RUNNING ? "alreadyRunning" : "declined");
         }
       }
     }
   } catch (error) {
-    if (error instanceof DmsAbortError) return { ...result, aborted: true };
-    throw error;
-  }
-
-  const limiter = new RateLimiter(maxRate);
-  let next = 0;
-  let done = 0;
-  const settle = (id: string, outcome: ResumeProgressEvent["outcome"]) => {
-    done++;
-    onProgress?.({ id, outcome, done, total: ids.length });
-  };
-  const resumeOne = async (id: string): Promise<void> => {
-    try {
-      await resumeTaskFlowInstance(client, { DagId, DagInstanceId: id, Tid, DagVersion }, { signal });
-      result.resumed.push(id);
-      settle(id, "resumed");
-    } catch (error) {
-      if (error instanceof DmsAbortError || signal?.aborted) {
-        result.pending.push(id);
-        return;
-      }
-      if (error instanceof DmsBusinessError) {
-        const status = await currentStatus(client, { DagId, DagInstanceId: id, Tid }, signal);
-        if (status !== undefined && status !== SUSPENDED) {
-          result.skipped.push({
-            id,
-            status,
-            reason: `no longer suspended (status ${status}, ${enumKeyOf(InstanceStatus, status)}): ${error.code}`,
-          });
-          settle(id, "skipped");
-          return;
-        }
-      }
-      result.failed.push({ id, error });
-      settle(id, "failed");
-    }
-  };
-  const worker = async (): Promise<void> => {
-    while (next < ids.length && !signal?.aborted) {
-      const id = ids[next++]!;
-      if (!(await limiter.take(signal))) {
-        result.pending.push(id);
-        return;
-      }
-      await resumeOne(id);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  if (signal?.aborted) {
-    result.pending.push(...ids.slice(next));
-    return { ...result, aborted: true };
+    if (!(error instanceof DmsAbortError) && !signal?.aborted) throw error;
+    const settled = new Set([
+      ...result.resumed,
+      ...result.alreadyRunning.map((e) => e.id),
+      ...result.declined.map((e) => e.id),
+      ...result.failed.map((e) => e.id),
+    ]);
+    result.pending = [...tracked.keys()].filter((id) => !settled.has(id));
+    result.aborted = true;
   }
   return result;
-}
 
-async function currentStatus(
-  client: DmsTransport<DmsCallOptions>,
-  ref: { DagId: Int64Input; DagInstanceId: string; Tid?: Int64Input | undefined },
-  signal: AbortSignal | undefined,
-): Promise<number | undefined> {
-  try {
-    return (await findTaskFlowInstance(client, ref, { signal }))?.Status;
-  } catch {
-    return undefined;
+  // Resumes each id once; returns those an answer did not settle as resumed.
+  async function resumeRound(ids: readonly string[]): Promise<string[]> {
+    const unresolved: string[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        await beforeCall();
+        result.resumeCalls++;
+        const attempt = await attemptResume(client, { DagId, DagInstanceId: id, Tid, DagVersion }, { signal });
+        if (attempt.kind === "resumed") {
+          result.resumed.push(id);
+          settle(id, "resumed");
+          continue;
+        }
+        const state = tracked.get(id)!;
+        state.unknownOutcomeAttempts += attempt.unknownOutcomeAttempts;
+        state.lastError = attempt.error;
+        unresolved.push(id);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+    return unresolved;
+  }
+
+  // The status of each id now, from listings narrowed to the ids' start-time window: suspended
+  // ones first (what is left to do), then running ones, then any status for the rest.
+  async function currentStatuses(ids: readonly string[]): Promise<Map<string, number>> {
+    const window = windowAround(ids.map((id) => tracked.get(id)!.startTime));
+    const statuses = new Map<string, number>();
+    let rest = new Set(ids);
+    for (const status of [SUSPENDED, RUNNING, undefined] as const) {
+      let scan: Awaited<ReturnType<typeof scanInstances>>;
+      try {
+        scan = await scanInstances(client, flow, rest, {
+          status,
+          window,
+          maxPages: status === SUSPENDED ? Number.POSITIVE_INFINITY : CHECK_MAX_PAGES,
+          pageSize,
+          callOptions: { signal },
+          beforeCall,
+        });
+      } catch (error) {
+        if (error instanceof DmsAbortError) throw error;
+        // The rest stay unknown: the next round resumes them again (harmless), the last reports them failed.
+        for (const id of rest) tracked.get(id)!.lastError ??= error;
+        break;
+      }
+      result.listCalls += scan.calls;
+      for (const [id, instance] of scan.found) if (instance.Status !== undefined) statuses.set(id, instance.Status);
+      rest = new Set([...rest].filter((id) => !statuses.has(id)));
+      if (rest.size === 0) break;
+    }
+    return statuses;
   }
 }

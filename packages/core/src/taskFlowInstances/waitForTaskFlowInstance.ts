@@ -6,7 +6,13 @@ import { sleep } from "../retry/sleep.js";
 import { findTaskFlowInstance, type TaskFlowInstanceRef } from "./findTaskFlowInstance.js";
 
 /** Statuses an instance does not leave by itself: failed, succeeded, completed. */
-export const TERMINAL_STATUSES: readonly number[] = [InstanceStatus.failed, InstanceStatus.succeeded, InstanceStatus.completed];
+// Literals checked against the spec's names at compile time: a property read of InstanceStatus at
+// module level would keep the whole table in every program that bundles core (the 15 KB budget).
+export const TERMINAL_STATUSES: readonly number[] = [
+  3 satisfies typeof InstanceStatus.failed,
+  4 satisfies typeof InstanceStatus.succeeded,
+  5 satisfies typeof InstanceStatus.completed,
+];
 
 /** What to wait for and how long. */
 export interface WaitForTaskFlowInstanceOptions extends TaskFlowInstanceRef {

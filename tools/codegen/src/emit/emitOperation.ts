@@ -26,6 +26,7 @@ function inputType(action: string, p: Parameter, ctx: FileContext): string {
 export function emitOperation(ir: Ir, plan: OperationPlan): SourceFileStructure {
   const op = plan.operation;
   const ctx = new FileContext("..");
+  const hasJson = op.parameters.some((p) => p.wireType === "Json");
   const statements: (StatementStructures | string)[] = [];
 
   statements.push({
@@ -64,7 +65,7 @@ export function emitOperation(ir: Ir, plan: OperationPlan): SourceFileStructure 
       {
         name: plan.command,
         type: `Command<${plan.inputType}, ${plan.outputType}>`,
-        initializer: `/* @__PURE__ */ commandFor(${plan.descriptor})`,
+        initializer: `/* @__PURE__ */ commandFor(${plan.descriptor}${hasJson ? ", writeJsonParameters" : ""})`,
       },
     ],
   });
@@ -90,6 +91,7 @@ export function emitOperation(ir: Ir, plan: OperationPlan): SourceFileStructure 
     imp("../runtime/commandFor.js", ["commandFor"]),
     imp("../runtime/operation.js", ["CallOptions", "Command", "DmsTransport", "OperationDescriptor"], true),
   ];
+  if (hasJson) runtimeImports.push(imp("../runtime/jsonParameters.js", ["writeJsonParameters"]));
   if (op.pagination !== undefined) {
     runtimeImports.push(imp("../runtime/paginate.js", ["paginate", "type PaginatorInput"]));
   }

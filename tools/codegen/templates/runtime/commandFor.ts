@@ -8,10 +8,14 @@ import { writeParameters } from "./writeParameter.js";
  * deserializer reads the body by the descriptor's output schema, keeping int64 values exact.
  * Generated commands call it with a pure annotation, so bundlers drop the ones a program never uses.
  */
-export function commandFor<Input, Output>(operation: OperationDescriptor): Command<Input, Output> {
+export function commandFor<Input, Output>(
+  operation: OperationDescriptor,
+  /** Turns the input's Json parameters into text first (writeJsonParameters), for operations that have any. */
+  prepare?: (operation: OperationDescriptor, input: unknown) => unknown,
+): Command<Input, Output> {
   return {
     operation,
-    serialize: (input) => writeParameters(operation, input),
+    serialize: (input) => writeParameters(operation, prepare ? prepare(operation, input) : input),
     deserialize: (body) => readValue(operation.output, parseJsonExact(body)) as Output,
   };
 }

@@ -2,7 +2,6 @@ import { toInt64String } from "./int64.js";
 import type { OperationDescriptor, ParameterDescriptor, WireParameters, WireType } from "./operation.js";
 import { DmsParameterError } from "./parameterError.js";
 import { breaksRules } from "./valueRules.js";
-import { SchemaMismatch, writeValue } from "./writeValue.js";
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -10,8 +9,8 @@ const INT32_MAX = 2 ** 31 - 1;
 /**
  * Checks an input against the operation's descriptor and turns it into wire parameters: it must be a
  * plain object of known parameters (a typo in an optional one would otherwise be silently dropped),
- * every required one present, each of its wire type and within its value rules; a Json parameter is
- * written as JSON text by its schema. Throws DmsParameterError naming the parameter.
+ * every required one present, each of its wire type and within its value rules. A Json parameter
+ * arrives as JSON text already (writeJsonParameters). Throws DmsParameterError naming the parameter.
  */
 export function writeParameters(operation: OperationDescriptor, input: unknown): WireParameters {
   const { action, parameters } = operation;
@@ -24,11 +23,8 @@ export function writeParameters(operation: OperationDescriptor, input: unknown):
   for (const p of parameters) {
     const value = values[p.name];
     if (value == null) continue;
-    const text = p.wireType === "Json" ? writeJson(action, p, value) : WRITERS[p.wireType](action, p.name, value);
-    const broken =
-      p.wireType === "Json"
-        ? undefined
-        : breaksRules(p, p.wireType === "Integer" ? (value as number) : p.wireType === "Boolean" ? (value as boolean) : text);
+    const text = WRITERS[p.wireType](action, p.name, value);
+    const broken = breaksRules(p, p.wireType === "Integer" || p.wireType === "Boolean" ? (value as number | boolean) : text);
     if (broken !== undefined) throw new DmsParameterError(action, p.name, `${p.name} ${broken}; got ${describe(value)}.`);
     params[p.name] = text;
   }
@@ -82,22 +78,13 @@ function writeBoolean(action: string, name: string, value: unknown): string {
   throw new DmsParameterError(action, name, `${name} must be a boolean; got ${describe(value)}.`);
 }
 
-/** Writes a Json parameter: its document as JSON text, int64 values as bare digits. */
-function writeJson(action: string, p: ParameterDescriptor, value: unknown): string {
-  try {
-    return writeValue(p.schema!, value);
-  } catch (error) {
-    if (!(error instanceof SchemaMismatch)) throw error;
-    const where = error.path ? `${p.name}${error.path.startsWith("[") ? "" : "."}${error.path}` : p.name;
-    throw new DmsParameterError(action, p.name, `${where} ${error.reason}.`);
-  }
-}
-
-const WRITERS: Record<Exclude<WireType, "Json">, (action: string, name: string, value: unknown) => string> = {
+const WRITERS: Record<WireType, (action: string, name: string, value: unknown) => string> = {
   Long: writeInt64,
   Integer: writeInt32,
   String: writeString,
   Boolean: writeBoolean,
+  // Written to JSON text by writeJsonParameters before this runs.
+  Json: writeString,
 };
 
 function describe(value: unknown): string {

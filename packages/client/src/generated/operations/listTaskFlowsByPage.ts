@@ -2,6 +2,7 @@
 import { type TaskFlowDetail, TaskFlowDetailSchema } from "../models/TaskFlowDetail.js";
 import { commandFor } from "../runtime/commandFor.js";
 import type { Int64Input } from "../runtime/int64.js";
+import { writeJsonParameters } from "../runtime/jsonParameters.js";
 import type { CallOptions, Command, DmsTransport, OperationDescriptor } from "../runtime/operation.js";
 import { paginate, type PaginatorInput } from "../runtime/paginate.js";
 
@@ -100,7 +101,7 @@ export const ListTaskFlowsByPageOperation: OperationDescriptor = {
   },
 };
 /** ListTaskFlowsByPage as a command that any DmsTransport can send: its descriptor, serializer and deserializer. */
-export const ListTaskFlowsByPageCommand: Command<ListTaskFlowsByPageInput, ListTaskFlowsByPageOutput> = /* @__PURE__ */ commandFor(ListTaskFlowsByPageOperation);
+export const ListTaskFlowsByPageCommand: Command<ListTaskFlowsByPageInput, ListTaskFlowsByPageOutput> = /* @__PURE__ */ commandFor(ListTaskFlowsByPageOperation, writeJsonParameters);
 
 /** Lists task flows with their schedule settings, one page at a time. */
 export function listTaskFlowsByPage<Options extends CallOptions>(transport: DmsTransport<Options>, input: ListTaskFlowsByPageInput = {}, options?: Options): Promise<ListTaskFlowsByPageOutput> {

@@ -2,6 +2,7 @@
 import { type Envelope, EnvelopeSchema } from "../models/Envelope.js";
 import { commandFor } from "../runtime/commandFor.js";
 import type { Int64Input } from "../runtime/int64.js";
+import { writeJsonParameters } from "../runtime/jsonParameters.js";
 import type { CallOptions, Command, DmsTransport, OperationDescriptor } from "../runtime/operation.js";
 
 /** Input of UpdateTaskFlowConstants: Replaces the constants of a task flow. */
@@ -43,7 +44,7 @@ export const UpdateTaskFlowConstantsOperation: OperationDescriptor = {
   output: EnvelopeSchema,
 };
 /** UpdateTaskFlowConstants as a command that any DmsTransport can send: its descriptor, serializer and deserializer. */
-export const UpdateTaskFlowConstantsCommand: Command<UpdateTaskFlowConstantsInput, UpdateTaskFlowConstantsOutput> = /* @__PURE__ */ commandFor(UpdateTaskFlowConstantsOperation);
+export const UpdateTaskFlowConstantsCommand: Command<UpdateTaskFlowConstantsInput, UpdateTaskFlowConstantsOutput> = /* @__PURE__ */ commandFor(UpdateTaskFlowConstantsOperation, writeJsonParameters);
 
 /** Replaces the constants of a task flow. */
 export function updateTaskFlowConstants<Options extends CallOptions>(transport: DmsTransport<Options>, input: UpdateTaskFlowConstantsInput, options?: Options): Promise<UpdateTaskFlowConstantsOutput> {

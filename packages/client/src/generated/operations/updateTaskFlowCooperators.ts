@@ -2,6 +2,7 @@
 import { type Envelope, EnvelopeSchema } from "../models/Envelope.js";
 import { commandFor } from "../runtime/commandFor.js";
 import type { Int64Input } from "../runtime/int64.js";
+import { writeJsonParameters } from "../runtime/jsonParameters.js";
 import type { CallOptions, Command, DmsTransport, OperationDescriptor } from "../runtime/operation.js";
 
 /** Input of UpdateTaskFlowCooperators: Replaces the users who work on a task flow. */
@@ -38,7 +39,7 @@ export const UpdateTaskFlowCooperatorsOperation: OperationDescriptor = {
   output: EnvelopeSchema,
 };
 /** UpdateTaskFlowCooperators as a command that any DmsTransport can send: its descriptor, serializer and deserializer. */
-export const UpdateTaskFlowCooperatorsCommand: Command<UpdateTaskFlowCooperatorsInput, UpdateTaskFlowCooperatorsOutput> = /* @__PURE__ */ commandFor(UpdateTaskFlowCooperatorsOperation);
+export const UpdateTaskFlowCooperatorsCommand: Command<UpdateTaskFlowCooperatorsInput, UpdateTaskFlowCooperatorsOutput> = /* @__PURE__ */ commandFor(UpdateTaskFlowCooperatorsOperation, writeJsonParameters);
 
 /** Replaces the users who work on a task flow. */
 export function updateTaskFlowCooperators<Options extends CallOptions>(transport: DmsTransport<Options>, input: UpdateTaskFlowCooperatorsInput, options?: Options): Promise<UpdateTaskFlowCooperatorsOutput> {

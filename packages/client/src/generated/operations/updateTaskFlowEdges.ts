@@ -2,6 +2,7 @@
 import { type Envelope, EnvelopeSchema } from "../models/Envelope.js";
 import { commandFor } from "../runtime/commandFor.js";
 import type { Int64Input } from "../runtime/int64.js";
+import { writeJsonParameters } from "../runtime/jsonParameters.js";
 import type { CallOptions, Command, DmsTransport, OperationDescriptor } from "../runtime/operation.js";
 
 /** Input of UpdateTaskFlowEdges: Changes existing edges of a task flow. */
@@ -45,7 +46,7 @@ export const UpdateTaskFlowEdgesOperation: OperationDescriptor = {
   output: EnvelopeSchema,
 };
 /** UpdateTaskFlowEdges as a command that any DmsTransport can send: its descriptor, serializer and deserializer. */
-export const UpdateTaskFlowEdgesCommand: Command<UpdateTaskFlowEdgesInput, UpdateTaskFlowEdgesOutput> = /* @__PURE__ */ commandFor(UpdateTaskFlowEdgesOperation);
+export const UpdateTaskFlowEdgesCommand: Command<UpdateTaskFlowEdgesInput, UpdateTaskFlowEdgesOutput> = /* @__PURE__ */ commandFor(UpdateTaskFlowEdgesOperation, writeJsonParameters);
 
 /** Changes existing edges of a task flow. */
 export function updateTaskFlowEdges<Options extends CallOptions>(transport: DmsTransport<Options>, input: UpdateTaskFlowEdgesInput, options?: Options): Promise<UpdateTaskFlowEdgesOutput> {

@@ -2,6 +2,7 @@
 import { type Envelope, EnvelopeSchema } from "../models/Envelope.js";
 import { commandFor } from "../runtime/commandFor.js";
 import type { Int64Input } from "../runtime/int64.js";
+import { writeJsonParameters } from "../runtime/jsonParameters.js";
 import type { CallOptions, Command, DmsTransport, OperationDescriptor } from "../runtime/operation.js";
 
 /** Input of UpdateTaskFlowRelations: Replaces the whole set of edges of a task flow. */
@@ -44,7 +45,7 @@ export const UpdateTaskFlowRelationsOperation: OperationDescriptor = {
   output: EnvelopeSchema,
 };
 /** UpdateTaskFlowRelations as a command that any DmsTransport can send: its descriptor, serializer and deserializer. */
-export const UpdateTaskFlowRelationsCommand: Command<UpdateTaskFlowRelationsInput, UpdateTaskFlowRelationsOutput> = /* @__PURE__ */ commandFor(UpdateTaskFlowRelationsOperation);
+export const UpdateTaskFlowRelationsCommand: Command<UpdateTaskFlowRelationsInput, UpdateTaskFlowRelationsOutput> = /* @__PURE__ */ commandFor(UpdateTaskFlowRelationsOperation, writeJsonParameters);
 
 /** Replaces the whole set of edges of a task flow. */
 export function updateTaskFlowRelations<Options extends CallOptions>(transport: DmsTransport<Options>, input: UpdateTaskFlowRelationsInput, options?: Options): Promise<UpdateTaskFlowRelationsOutput> {

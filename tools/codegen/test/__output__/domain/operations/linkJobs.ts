@@ -2,6 +2,7 @@
 import { type Envelope, EnvelopeSchema } from "../models/Envelope.js";
 import { commandFor } from "../runtime/commandFor.js";
 import type { Int64Input } from "../runtime/int64.js";
+import { writeJsonParameters } from "../runtime/jsonParameters.js";
 import type { CallOptions, Command, DmsTransport, OperationDescriptor } from "../runtime/operation.js";
 
 /** Input of LinkJobs: Links jobs. */
@@ -39,7 +40,7 @@ export const LinkJobsOperation: OperationDescriptor = {
   output: EnvelopeSchema,
 };
 /** LinkJobs as a command that any DmsTransport can send: its descriptor, serializer and deserializer. */
-export const LinkJobsCommand: Command<LinkJobsInput, LinkJobsOutput> = /* @__PURE__ */ commandFor(LinkJobsOperation);
+export const LinkJobsCommand: Command<LinkJobsInput, LinkJobsOutput> = /* @__PURE__ */ commandFor(LinkJobsOperation, writeJsonParameters);
 
 /** Links jobs. */
 export function linkJobs<Options extends CallOptions>(transport: DmsTransport<Options>, input: LinkJobsInput, options?: Options): Promise<LinkJobsOutput> {
