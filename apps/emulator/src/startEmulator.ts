@@ -5,8 +5,8 @@ import { createActionHandlers } from "./actions/createActionHandlers.js";
 import type { EmulatorContext } from "./emulatorContext.js";
 import { FaultInjector } from "./faults/faultInjector.js";
 import type { FaultSettings } from "./faults/faultSettings.js";
+import { type DurableReplayGuard, durableReplayGuard } from "./gateway/durableReplayGuard.js";
 import { RateLimiter } from "./gateway/rateLimiter.js";
-import { ReplayGuard } from "./gateway/replayGuard.js";
 import { createRequestListener } from "./http/createRequestListener.js";
 import { handleClientError } from "./http/handleClientError.js";
 import { type LogSink, RequestLogger } from "./log/requestLog.js";
@@ -54,10 +54,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = options.clock ?? Date.now;
   const logger = options.log ? new RequestLogger(options.log, clock) : undefined;
   const faults = new FaultInjector(options.faults);
-  const store = new Store(options.data ?? ":memory:");
+  const data = options.data ?? ":memory:";
+  const store = new Store(data);
   let server: Server | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  let nonces: DurableReplayGuard | undefined;
   try {
+    nonces = durableReplayGuard(store, data !== ":memory:", clock);
     let seeded: SeedSummary | undefined;
     if (options.seed !== undefined) {
       const seed = loadSeed(options.seed);
@@ -68,7 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const ctx: EmulatorContext = {
       store,
       handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter }),
-      replay: new ReplayGuard(),
+      replay: nonces.guard,
       limiter: new RateLimiter(),
       faults,
       logger,
@@ -93,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       sweeper.unref();
     }
     const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-    logger?.event("listening", { url, data: options.data ?? ":memory:", seeded: seeded ?? null });
+    logger?.event("listening", { url, data, seeded: seeded ?? null });
     const running = server;
     let closing: Promise<void> | undefined;
     return {
@@ -104,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       close: () => {
         closing ??= (async () => {
           if (sweeper) clearInterval(sweeper);
+          nonces?.stop();
           await stop(running);
           store.close();
           logger?.event("stopped");
@@ -113,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
   } catch (error) {
     if (sweeper) clearInterval(sweeper);
+    nonces?.stop();
     if (server?.listening) await stop(server);
     store.close();
     throw error;
