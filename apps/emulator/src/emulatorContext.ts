@@ -8,7 +8,10 @@ import type { Store } from "./store/store.js";
 /** Counters the stats endpoint reports. */
 export interface EmulatorCounters {
   requests: number;
+  /** Answered requests by HTTP status (0: cut on purpose by a fault). */
   readonly byStatus: Record<string, number>;
+  /** Requests whose client closed the connection before the answer: not in byStatus. */
+  clientClosed: number;
 }
 
 /** Everything a request needs, built once by startEmulator. */

@@ -77,7 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       logger,
       clock,
       adminToken: options.adminToken,
-      counters: { requests: 0, byStatus: {} },
+      counters: { requests: 0, byStatus: {}, clientClosed: 0 },
       startedAtMs: performance.now(),
     };
     server = createServer({ keepAliveTimeout: 10_000 }, createRequestListener(ctx));

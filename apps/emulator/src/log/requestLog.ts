@@ -1,6 +1,9 @@
 /** Where log lines go: one JSON object per line, without the trailing newline. */
 export type LogSink = (line: string) => void;
 
+/** How a request ended when it was not answered: the client closed its connection first. */
+export type RequestOutcome = "clientClosed";
+
 /** What is logged about one request. Never a secret, a security token or a signature. */
 export interface RequestLogEntry {
   readonly requestId: string;
@@ -17,6 +20,8 @@ export interface RequestLogEntry {
   readonly fault?: string | undefined;
   /** For an unexpected failure (a bug): the error's message. */
   readonly error?: string | undefined;
+  /** Set when no answer was sent because the client had gone (then status is 0). */
+  readonly outcome?: RequestOutcome | undefined;
 }
 
 /** Writes one JSON line per request to the sink. */
@@ -38,6 +43,7 @@ export class RequestLogger {
     line += `,"latencyMs":${Math.round(entry.latencyMs * 1000) / 1000}`;
     if (entry.fault !== undefined) line += `,"fault":"${entry.fault}"`;
     if (entry.error !== undefined) line += `,"error":${JSON.stringify(entry.error)}`;
+    if (entry.outcome !== undefined) line += `,"outcome":"${entry.outcome}"`;
     this.sink(`${line}}`);
   }
 
