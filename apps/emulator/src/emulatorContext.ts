@@ -2,6 +2,7 @@ import type { ActionHandlers } from "./actions/actionHandler.js";
 import type { FaultInjector } from "./faults/faultInjector.js";
 import type { RateLimiter } from "./gateway/rateLimiter.js";
 import type { ReplayGuard } from "./gateway/replayGuard.js";
+import type { ConnectionGuard } from "./http/connectionGuard.js";
 import type { RequestLogger } from "./log/requestLog.js";
 import type { Store } from "./store/store.js";
 
@@ -25,5 +26,6 @@ export interface EmulatorContext {
   readonly clock: () => number;
   readonly adminToken: string | undefined;
   readonly counters: EmulatorCounters;
+  readonly connections: ConnectionGuard;
   readonly startedAtMs: number;
 }

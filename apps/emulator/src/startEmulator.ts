@@ -7,8 +7,10 @@ import { FaultInjector } from "./faults/faultInjector.js";
 import type { FaultSettings } from "./faults/faultSettings.js";
 import { type DurableReplayGuard, durableReplayGuard } from "./gateway/durableReplayGuard.js";
 import { RateLimiter } from "./gateway/rateLimiter.js";
+import { ConnectionGuard } from "./http/connectionGuard.js";
 import { createRequestListener } from "./http/createRequestListener.js";
 import { handleClientError } from "./http/handleClientError.js";
+import { connectionLimits, serverTimeouts } from "./http/serverLimits.js";
 import { type LogSink, RequestLogger } from "./log/requestLog.js";
 import { loadSeed } from "./seed/loadSeed.js";
 import type { Seed } from "./seed/seedTypes.js";
@@ -35,6 +37,14 @@ export interface EmulatorOptions {
   faults?: FaultSettings;
   /** A running instance (resumed or rerun) succeeds on its own after this many ms; default never. */
   completeRunningAfterMs?: number;
+  /** The most connections open at once; default 512. Over it, the oldest idle one is closed, or a busy-only server answers 503. */
+  maxConnections?: number;
+  /** The most connections open at once from one client address; default 256. */
+  maxConnectionsPerAddress?: number;
+  /** A connection must send a request's headers within this many ms of opening (or of its last answer); default 5000. */
+  headersTimeoutMs?: number;
+  /** A keep-alive connection with no request for this many ms is closed; default 5000. */
+  idleTimeoutMs?: number;
 }
 
 /** A running emulator. */
@@ -78,9 +88,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       clock,
       adminToken: options.adminToken,
       counters: { requests: 0, byStatus: {}, clientClosed: 0 },
+      connections: new ConnectionGuard(connectionLimits(options)),
       startedAtMs: performance.now(),
     };
-    server = createServer({ keepAliveTimeout: 10_000 }, createRequestListener(ctx));
+    server = createServer(serverTimeouts(options), createRequestListener(ctx));
+    server.on("connection", ctx.connections.admit);
     server.on("clientError", (error, socket) => handleClientError(error, socket, logger));
     const host = options.host ?? "127.0.0.1";
     await listen(server, options.port ?? 0, host);

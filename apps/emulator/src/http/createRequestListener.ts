@@ -23,6 +23,16 @@ export function createRequestListener(ctx: EmulatorContext): (req: IncomingMessa
     const pathname = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? "" : url.slice(q + 1);
     const trace: RequestTrace = {};
+    ctx.connections.requestStarted(req.socket);
+    res.once("close", () => ctx.connections.requestEnded(req.socket));
+    const refusal = ctx.connections.refusal(req.socket);
+    if (refusal !== undefined) {
+      const failure = gatewayError("ServiceUnavailable", { detail: refusal });
+      res.shouldKeepAlive = false;
+      sendJson(res, failure.status, gatewayErrorBody(requestId, failure), requestId);
+      trace.code = failure.code;
+      return finish(failure.status, undefined, "connectionLimit");
+    }
     const isAdmin = pathname.startsWith(ADMIN_PREFIX);
     const work = isAdmin
       ? handleAdmin(ctx, req, res, requestId, pathname, search)
