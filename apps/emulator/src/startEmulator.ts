@@ -37,9 +37,9 @@ export interface EmulatorOptions {
   faults?: FaultSettings;
   /** A running instance (resumed or rerun) succeeds on its own after this many ms; default never. */
   completeRunningAfterMs?: number;
-  /** The most connections open at once; default 512. Over it, the oldest idle one is closed, or a busy-only server answers 503. */
+  /** The most connections open at once; default 900. Over it, the oldest idle one is closed, or, when none is idle, the newcomer gets 503. */
   maxConnections?: number;
-  /** The most connections open at once from one client address; default 256. */
+  /** The most connections open at once from one client address; default 600. */
   maxConnectionsPerAddress?: number;
   /** A connection must send a request's headers within this many ms of opening (or of its last answer); default 5000. */
   headersTimeoutMs?: number;

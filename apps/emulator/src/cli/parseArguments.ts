@@ -32,9 +32,9 @@ Options:
   --seed <file.json>       seed applied when the data file is empty
   --admin-token <token>    enables /_emulator/* admin endpoints (or DMSFLOW_EMULATOR_ADMIN_TOKEN)
   --complete-after <ms>    a resumed or rerun instance succeeds after this many ms (default never)
-  --max-connections <n>    most connections open at once (default 512); keep it below ulimit -n
+  --max-connections <n>    most connections open at once (default 900); keep it below ulimit -n
   --max-connections-per-address <n>
-                           most connections open at once from one address (default 256)
+                           most connections open at once from one address (default 600)
   --headers-timeout <ms>   a connection must send its request headers within this time (default 5000)
   --idle-timeout <ms>      an idle keep-alive connection is closed after this time (default 5000)
   --quiet                  no request logs on stderr

@@ -8,8 +8,14 @@ export interface ConnectionLimits {
   readonly maxConnectionsPerAddress: number;
 }
 
-/** Enough for any local test suite, and below the common `ulimit -n` of 1024. */
-export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { maxConnections: 512, maxConnectionsPerAddress: 256 };
+/** Enough for a local test suite's bursts, and below the common `ulimit -n` of 1024 with room for the process's own files. */
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { maxConnections: 900, maxConnectionsPerAddress: 600 };
+
+/**
+ * How long a connection must have been idle before it may be closed to make room. In a burst the
+ * server accepts many connections before it reads any: their requests are on the way, not absent.
+ */
+const EVICTION_GRACE_MS = 200;
 
 /** How long a refused connection is kept to send its 503 before it is closed anyway. */
 const REFUSAL_GRACE_MS = 1000;
@@ -20,13 +26,15 @@ interface Tracked {
   readonly address: string;
   /** Requests in progress on the connection; 0 means idle (never sent one, or between keep-alive requests). */
   active: number;
+  /** When it last became idle (opened, or answered its last request), performance.now() ms. */
+  idleSince: number;
 }
 
 /**
  * Keeps the number of connections bounded, in total and per client address, so sockets that never
  * send a byte cannot use up the process's file descriptors and shut valid clients out. A new
  * connection over a limit closes the oldest idle one in its way (a connection with no request in
- * progress); only when every one is busy is the newcomer refused, with a 503 that says which limit
+ * progress for a moment); only when there is none is the newcomer refused, with a 503 that says which limit
  * (answered from the request listener, so the client reads a whole HTTP response).
  */
 export class ConnectionGuard {
@@ -55,7 +63,7 @@ export class ConnectionGuard {
         `The emulator holds ${this.sockets.size} connections, all busy: its --max-connections; retry, or start it with a higher limit.`,
       );
     }
-    this.sockets.set(socket, { address, active: 0 });
+    this.sockets.set(socket, { address, active: 0, idleSince: performance.now() });
     this.perAddress.set(address, fromAddress + 1);
     socket.once("close", () => this.forget(socket));
   };
@@ -74,7 +82,7 @@ export class ConnectionGuard {
   /** A request's response finished (or its connection closed). */
   requestEnded(socket: Socket): void {
     const tracked = this.sockets.get(socket);
-    if (tracked && tracked.active > 0) tracked.active--;
+    if (tracked && tracked.active > 0 && --tracked.active === 0) tracked.idleSince = performance.now();
   }
 
   /** How many connections are open (refused ones not counted). */
@@ -84,8 +92,9 @@ export class ConnectionGuard {
 
   /** Closes the oldest idle connection (from `address`, when given); false when there is none. */
   private evictIdle(address: string | undefined): boolean {
+    const idleBefore = performance.now() - EVICTION_GRACE_MS;
     for (const [socket, tracked] of this.sockets) {
-      if (tracked.active === 0 && (address === undefined || tracked.address === address)) {
+      if (tracked.active === 0 && tracked.idleSince <= idleBefore && (address === undefined || tracked.address === address)) {
         this.forget(socket);
         socket.destroy();
         this.counters.evicted++;
