@@ -52,16 +52,18 @@ export class ConnectionGuard {
     const address = socket.remoteAddress ?? "";
     const fromAddress = this.perAddress.get(address) ?? 0;
     if (fromAddress >= this.limits.maxConnectionsPerAddress && !this.evictIdle(address)) {
-      return this.refuse(
+      this.refuse(
         socket,
-        `The emulator holds ${fromAddress} connections from ${address}, all busy: its --max-connections-per-address; retry, or start it with a higher limit.`,
+        `The emulator holds ${fromAddress} connections from ${address}, none of them idle: its --max-connections-per-address; retry, or start it with a higher limit.`,
       );
+      return;
     }
     if (this.sockets.size >= this.limits.maxConnections && !this.evictIdle(undefined)) {
-      return this.refuse(
+      this.refuse(
         socket,
-        `The emulator holds ${this.sockets.size} connections, all busy: its --max-connections; retry, or start it with a higher limit.`,
+        `The emulator holds ${this.sockets.size} connections, none of them idle: its --max-connections; retry, or start it with a higher limit.`,
       );
+      return;
     }
     this.sockets.set(socket, { address, active: 0, idleSince: performance.now() });
     this.perAddress.set(address, fromAddress + 1);
