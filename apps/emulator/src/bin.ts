@@ -25,6 +25,10 @@ async function main(): Promise<void> {
       ...(args.seed === undefined ? {} : { seed: args.seed }),
       ...(args.adminToken === undefined ? {} : { adminToken: args.adminToken }),
       ...(args.completeAfterMs === undefined ? {} : { completeRunningAfterMs: args.completeAfterMs }),
+      ...(args.maxConnections === undefined ? {} : { maxConnections: args.maxConnections }),
+      ...(args.maxConnectionsPerAddress === undefined ? {} : { maxConnectionsPerAddress: args.maxConnectionsPerAddress }),
+      ...(args.headersTimeoutMs === undefined ? {} : { headersTimeoutMs: args.headersTimeoutMs }),
+      ...(args.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: args.idleTimeoutMs }),
       ...(args.quiet ? {} : { log: (line: string) => process.stderr.write(`${line}\n`) }),
     });
   } catch (error) {

@@ -2,13 +2,17 @@ import type { ActionHandlers } from "./actions/actionHandler.js";
 import type { FaultInjector } from "./faults/faultInjector.js";
 import type { RateLimiter } from "./gateway/rateLimiter.js";
 import type { ReplayGuard } from "./gateway/replayGuard.js";
+import type { ConnectionGuard } from "./http/connectionGuard.js";
 import type { RequestLogger } from "./log/requestLog.js";
 import type { Store } from "./store/store.js";
 
 /** Counters the stats endpoint reports. */
 export interface EmulatorCounters {
   requests: number;
+  /** Answered requests by HTTP status (0: cut on purpose by a fault). */
   readonly byStatus: Record<string, number>;
+  /** Requests whose client closed the connection before the answer: not in byStatus. */
+  clientClosed: number;
 }
 
 /** Everything a request needs, built once by startEmulator. */
@@ -22,5 +26,6 @@ export interface EmulatorContext {
   readonly clock: () => number;
   readonly adminToken: string | undefined;
   readonly counters: EmulatorCounters;
+  readonly connections: ConnectionGuard;
   readonly startedAtMs: number;
 }

@@ -5,10 +5,12 @@ import { createActionHandlers } from "./actions/createActionHandlers.js";
 import type { EmulatorContext } from "./emulatorContext.js";
 import { FaultInjector } from "./faults/faultInjector.js";
 import type { FaultSettings } from "./faults/faultSettings.js";
+import { type DurableReplayGuard, durableReplayGuard } from "./gateway/durableReplayGuard.js";
 import { RateLimiter } from "./gateway/rateLimiter.js";
-import { ReplayGuard } from "./gateway/replayGuard.js";
+import { ConnectionGuard } from "./http/connectionGuard.js";
 import { createRequestListener } from "./http/createRequestListener.js";
 import { handleClientError } from "./http/handleClientError.js";
+import { connectionLimits, serverTimeouts } from "./http/serverLimits.js";
 import { type LogSink, RequestLogger } from "./log/requestLog.js";
 import { loadSeed } from "./seed/loadSeed.js";
 import type { Seed } from "./seed/seedTypes.js";
@@ -35,6 +37,14 @@ export interface EmulatorOptions {
   faults?: FaultSettings;
   /** A running instance (resumed or rerun) succeeds on its own after this many ms; default never. */
   completeRunningAfterMs?: number;
+  /** The most connections open at once; default 900. Over it, the oldest idle one is closed, or, when none is idle, the newcomer gets 503. */
+  maxConnections?: number;
+  /** The most connections open at once from one client address; default 600. */
+  maxConnectionsPerAddress?: number;
+  /** A connection must send a request's headers within this many ms of opening (or of its last answer); default 5000. */
+  headersTimeoutMs?: number;
+  /** A keep-alive connection with no request for this many ms is closed; default 5000. */
+  idleTimeoutMs?: number;
 }
 
 /** A running emulator. */
@@ -54,10 +64,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = options.clock ?? Date.now;
   const logger = options.log ? new RequestLogger(options.log, clock) : undefined;
   const faults = new FaultInjector(options.faults);
-  const store = new Store(options.data ?? ":memory:");
+  const data = options.data ?? ":memory:";
+  const store = new Store(data);
   let server: Server | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  let nonces: DurableReplayGuard | undefined;
   try {
+    nonces = durableReplayGuard(store, data !== ":memory:", clock);
     let seeded: SeedSummary | undefined;
     if (options.seed !== undefined) {
       const seed = loadSeed(options.seed);
@@ -68,16 +81,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const ctx: EmulatorContext = {
       store,
       handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter }),
-      replay: new ReplayGuard(),
+      replay: nonces.guard,
       limiter: new RateLimiter(),
       faults,
       logger,
       clock,
       adminToken: options.adminToken,
-      counters: { requests: 0, byStatus: {} },
+      counters: { requests: 0, byStatus: {}, clientClosed: 0 },
+      connections: new ConnectionGuard(connectionLimits(options)),
       startedAtMs: performance.now(),
     };
-    server = createServer({ keepAliveTimeout: 10_000 }, createRequestListener(ctx));
+    server = createServer(serverTimeouts(options), createRequestListener(ctx));
+    server.on("connection", ctx.connections.admit);
     server.on("clientError", (error, socket) => handleClientError(error, socket, logger));
     const host = options.host ?? "127.0.0.1";
     await listen(server, options.port ?? 0, host);
@@ -93,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       sweeper.unref();
     }
     const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-    logger?.event("listening", { url, data: options.data ?? ":memory:", seeded: seeded ?? null });
+    logger?.event("listening", { url, data, seeded: seeded ?? null });
     const running = server;
     let closing: Promise<void> | undefined;
     return {
@@ -104,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       close: () => {
         closing ??= (async () => {
           if (sweeper) clearInterval(sweeper);
+          nonces?.stop();
           await stop(running);
           store.close();
           logger?.event("stopped");
@@ -113,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
   } catch (error) {
     if (sweeper) clearInterval(sweeper);
+    nonces?.stop();
     if (server?.listening) await stop(server);
     store.close();
     throw error;

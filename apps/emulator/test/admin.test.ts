@@ -136,6 +136,7 @@ describe("reset, inspect, instances, stats", () => {
     const patched = await e.admin("PATCH", "instances/1001", { status: 4 });
     expect(patched.json).toMatchObject({ Id: "1001", status: 4 });
     expect((await e.admin("PATCH", "instances/1001", { status: 9 })).status).toBe(400);
+    expect((await e.admin("PATCH", "instances/1001", "null")).json).toMatchObject({ Code: "InvalidStatus" });
     expect((await e.admin("PATCH", "instances/123456", { status: 1 })).status).toBe(404);
     expect((await e.admin("GET", "inspect/instances/abc")).status).toBe(400);
     expect((await e.admin("GET", "inspect/instances/%E6%95")).status).toBe(400);

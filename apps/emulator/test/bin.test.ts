@@ -1,5 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_SEED,
@@ -108,11 +109,15 @@ describe("dmsflow-emulator refuses bad input with one line, no stack trace", () 
     ],
     [["--seed", "<bad>"], 1, /^dmsflow-emulator: Invalid seed: instances\[0\]\.status must be an integer from 0 to 5; got 9\.$/],
     [["--seed", "<broken>"], 1, /^dmsflow-emulator: The seed file .* is not valid JSON: /],
-    [["--data", "/nonexistent/dir/state.db"], 1, /^dmsflow-emulator: Cannot open the data file \/nonexistent\/dir\/state\.db: /],
+    [
+      ["--data", "/nonexistent/dir/state.db"],
+      1,
+      /^dmsflow-emulator: Cannot open the data file \/nonexistent\/dir\/state\.db: its directory does not exist \(SQLITE_CANTOPEN, ENOENT\); create it or pick another --data path\.$/,
+    ],
     [
       ["--data", "<notSqlite>"],
       1,
-      /^dmsflow-emulator: The data file .*notes\.txt is not an emulator database: file is not a database\.$/,
+      /^dmsflow-emulator: The data file .*notes\.txt is not a SQLite database \(SQLITE_NOTADB\); it was left untouched: pick another --data file \(a new path creates one\)\.$/,
     ],
   ])("%j exits %i", async (args, code, message) => {
     const fixtures: Record<string, () => string> = { "<bad>": badSeed, "<broken>": broken, "<notSqlite>": notSqlite };
@@ -122,6 +127,23 @@ describe("dmsflow-emulator refuses bad input with one line, no stack trace", () 
     expect(p.stdoutLines).toEqual([]);
     expect(p.stderrLines).toHaveLength(1);
     expect(p.stderrLines[0]).toMatch(message);
+  });
+
+  it("another application's SQLite database: exit 1, one line, the file untouched", async () => {
+    const dir = tempDir();
+    const path = join(dir, "crm.db");
+    const other = new Database(path);
+    other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Ada')");
+    other.close();
+    const before = readFileSync(path);
+    const p = runEmulator(["--data", path, "--seed", DEMO_SEED]);
+    expect(await p.exited).toEqual({ code: 1, signal: null });
+    expect(p.stdoutLines).toEqual([]);
+    expect(p.stderrLines).toEqual([
+      `dmsflow-emulator: The data file ${path} is another application's SQLite database (it holds customers), not an emulator data file; it was left untouched: pick another --data file (a new path creates one).`,
+    ]);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(["crm.db"]);
   });
 
   it("a port in use", async () => {

@@ -105,3 +105,25 @@ describe("V1 parameters in both places", () => {
     expectGatewayError(await sendRequest(e.url, { ...raw, path: "/?Tid=3" }), "InvalidParameter", "Tid");
   });
 });
+
+describe("V1 form content type", () => {
+  const post = (contentType: string) => {
+    const raw = signV1({ action: "ListTaskFlow", key: KEYS.a, method: "POST" });
+    return sendRequest(e.url, { ...raw, headers: { "content-type": contentType } });
+  };
+
+  it.each([
+    "application/x-www-form-urlencoded",
+    "Application/X-WWW-Form-URLEncoded",
+    "application/x-www-form-urlencoded ; charset=UTF-8",
+  ])("reads the body as parameters for the media type %s (case-insensitive, parameters after ;)", async (contentType) => {
+    expectSuccess(await post(contentType));
+  });
+
+  it.each(["application/x-www-form-urlencodedXYZ", "application/x-www-form-urlencoded-extra; charset=UTF-8", "text/plain"])(
+    "does not read the body as parameters for another media type, %s: MissingParameter Action",
+    async (contentType) => {
+      expectGatewayError(await post(contentType), "MissingParameter", "Action");
+    },
+  );
+});

@@ -109,6 +109,25 @@ describe("V3 signature", () => {
     expectGatewayError(reply, "IncompleteSignature");
   });
 
+  // Names an Object.prototype member: looked up naively, the "header" is a function (a 500 before).
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])(
+    "refuses SignedHeaders naming %s, which the request lacks: IncompleteSignature 400",
+    async (name) => {
+      const signed = [...ALL_HEADERS, name].sort().join(";");
+      const reply = await e.v3("ListTaskFlow", {}, KEYS.a, {
+        afterSigning: (h) => (h.authorization = `ACS3-HMAC-SHA256 Credential=${KEYS.a.id},SignedHeaders=${signed},Signature=00`),
+      });
+      expectGatewayError(reply, "IncompleteSignature");
+      expect(reply.json.Message).toContain(`The signed header ${name} is not in the request.`);
+    },
+  );
+
+  it("verifies a signed header really named constructor", async () => {
+    const signedHeaders = [...ALL_HEADERS, "constructor"].sort();
+    const raw = signV3({ action: "ListTaskFlow", key: KEYS.a, host: e.host, signedHeaders, extraHeaders: { constructor: "x" } });
+    expectSuccess(await sendRequest(e.url, raw));
+  });
+
   it.each([
     ["another algorithm", "HMAC-SHA256 Credential=key-a,SignedHeaders=host,Signature=00"],
     ["no Signature", "ACS3-HMAC-SHA256 Credential=key-a,SignedHeaders=host;x-acs-date"],

@@ -1,5 +1,7 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callOpenApi, popClient } from "./fixtures/officialClients.js";
+import { signV3 } from "./fixtures/signRequest.js";
 import { startTestEmulator, type TestEmulator } from "./fixtures/testEmulator.js";
 import { FLOW, KEYS } from "./fixtures/testSeed.js";
 
@@ -77,5 +79,45 @@ describe("request logs", () => {
       fault: "error503",
       level: "error",
     });
+  });
+});
+
+describe("a client that closes its connection before the answer", () => {
+  /** Writes raw bytes, closes the socket after `closeAfterMs`, and waits for the emulator to log the request. */
+  async function sendAndClose(bytes: string, closeAfterMs: number): Promise<Record<string, unknown>> {
+    const before = requestLines().length;
+    const socket = connect(e.emulator.port, "127.0.0.1");
+    socket.on("error", () => undefined);
+    socket.write(bytes);
+    await new Promise((r) => setTimeout(r, closeAfterMs));
+    socket.destroy();
+    const rpcLines = () =>
+      requestLines()
+        .slice(before)
+        .filter((l) => l.path === "/");
+    for (let i = 0; i < 100 && rpcLines().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(rpcLines()).toHaveLength(1);
+    return rpcLines()[0];
+  }
+  const statsNow = async () => (await e.admin("GET", "stats")).json;
+
+  it("in the middle of its body: counted as clientClosed at level info, not as a 500 InternalError", async () => {
+    const before = await statsNow();
+    const line = await sendAndClose("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nAction=List", 50);
+    expect(line).toMatchObject({ level: "info", status: 0, outcome: "clientClosed" });
+    expect(line.code).toBeUndefined();
+    const after = await statsNow();
+    expect(after.clientClosed - (before.clientClosed ?? 0)).toBe(1);
+    expect(after.responsesByStatus["500"]).toBeUndefined();
+  });
+
+  it("while its signed request is being handled: clientClosed, not the 200 that nobody received", async () => {
+    await e.admin("PUT", "faults", { actions: { ListTaskFlow: { latencyMs: 300, remaining: 1 } } });
+    const raw = signV3({ action: "ListTaskFlow", key: KEYS.a, host: e.host });
+    const head = Object.entries(raw.headers ?? {})
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join("");
+    const line = await sendAndClose(`${raw.method} ${raw.path} HTTP/1.1\r\n${head}Content-Length: 0\r\n\r\n`, 50);
+    expect(line).toMatchObject({ level: "info", status: 0, outcome: "clientClosed", action: "ListTaskFlow" });
   });
 });

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type EmulatorProcess,
@@ -9,9 +10,10 @@ import {
   stopEmulator,
   tempDir,
 } from "./fixtures/emulatorProcess.js";
-import { expectSuccess } from "./fixtures/expectations.js";
+import { expectGatewayError, expectSuccess } from "./fixtures/expectations.js";
 import { type Reply, sendRequest } from "./fixtures/sendRequest.js";
 import { signV3 } from "./fixtures/signRequest.js";
+import { startTestEmulator } from "./fixtures/testEmulator.js";
 import { FLOW, KEYS, testSeed } from "./fixtures/testSeed.js";
 
 // Persistence, proven with the real bin in a child process and a real SQLite file.
@@ -116,5 +118,48 @@ describe("SIGKILL in the middle of a burst of writes", () => {
     expect(lost).toEqual([]);
     // Every instance is in one of the two states: nothing torn.
     expect(statuses.every((s) => s === 1 || s === 2)).toBe(true);
+  });
+});
+
+describe("replay after a restart", () => {
+  it("refuses a captured signed write and read replayed after SIGKILL and a restart on the same file", async () => {
+    const dir = tempDir();
+    const data = join(dir, "state.db");
+    const seed = seedFile(dir, 0);
+    const first = await start(data, seed);
+    const host = new URL(first.url).host;
+    const write = signV3({ action: "ResumeTaskFlowInstance", params: { DagId: FLOW, DagInstanceId: "1002" }, key: KEYS.a, host });
+    const read = signV3({ action: "ListTaskFlow", key: KEYS.a, host });
+    expectSuccess(await sendRequest(first.url, write));
+    expectSuccess(await sendRequest(first.url, read));
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const second = await start(data, seed);
+    expectGatewayError(await sendRequest(second.url, write), "SignatureNonceUsed");
+    expectGatewayError(await sendRequest(second.url, read), "SignatureNonceUsed");
+    // A fresh nonce still works: only the used ones are kept.
+    expectSuccess(await call(second, "ListTaskFlow", {}));
+  });
+
+  it("keeps nonces only while their signing time is accepted: expired ones are dropped from the file", async () => {
+    const data = join(tempDir(), "state.db");
+    let now = Date.parse("2026-03-01T00:00:00Z");
+    const options = { data, clock: () => now };
+    const first = await startTestEmulator(options);
+    for (let i = 0; i < 3; i++) expectSuccess(await first.v3("ListTaskFlow"));
+    await first.close();
+
+    const again = await startTestEmulator(options);
+    expect((await again.admin("GET", "stats")).json.noncesRemembered).toBe(3);
+    await again.close();
+
+    now += 16 * 60_000;
+    const later = await startTestEmulator(options);
+    expect((await later.admin("GET", "stats")).json.noncesRemembered).toBe(0);
+    await later.close();
+    const db = new Database(data, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM nonces").get()).toEqual({ n: 0 });
+    db.close();
   });
 });

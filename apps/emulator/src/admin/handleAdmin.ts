@@ -145,6 +145,8 @@ function stats(ctx: EmulatorContext): unknown {
     uptimeMs: Math.round(performance.now() - ctx.startedAtMs),
     requests: ctx.counters.requests,
     responsesByStatus: ctx.counters.byStatus,
+    clientClosed: ctx.counters.clientClosed,
+    connections: { open: ctx.connections.size, ...ctx.connections.counters },
     commits: ctx.store.commits.counters.commits,
     writes: ctx.store.commits.counters.writes,
     cpu: { userMicros: cpu.user, systemMicros: cpu.system },

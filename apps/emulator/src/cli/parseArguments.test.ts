@@ -11,8 +11,28 @@ describe("parseArguments", () => {
       adminToken: undefined,
       quiet: false,
       completeAfterMs: undefined,
+      maxConnections: undefined,
+      maxConnectionsPerAddress: undefined,
+      headersTimeoutMs: undefined,
+      idleTimeoutMs: undefined,
       help: false,
     });
+  });
+
+  it("reads the connection limits and timeouts, and refuses 0", () => {
+    const args = parseArguments(
+      ["--max-connections", "100", "--max-connections-per-address=50", "--headers-timeout", "2000", "--idle-timeout=3000"],
+      {},
+    );
+    expect(args).toMatchObject({
+      maxConnections: 100,
+      maxConnectionsPerAddress: 50,
+      headersTimeoutMs: 2000,
+      idleTimeoutMs: 3000,
+    });
+    expect(() => parseArguments(["--max-connections", "0"], {})).toThrow(
+      '--max-connections must be a whole number from 1 to 1000000; got "0".',
+    );
   });
 
   it("reads every flag, as --flag value and --flag=value", () => {

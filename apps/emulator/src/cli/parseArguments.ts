@@ -7,6 +7,10 @@ export interface EmulatorArguments {
   readonly adminToken: string | undefined;
   readonly quiet: boolean;
   readonly completeAfterMs: number | undefined;
+  readonly maxConnections: number | undefined;
+  readonly maxConnectionsPerAddress: number | undefined;
+  readonly headersTimeoutMs: number | undefined;
+  readonly idleTimeoutMs: number | undefined;
   readonly help: boolean;
 }
 
@@ -28,11 +32,27 @@ Options:
   --seed <file.json>       seed applied when the data file is empty
   --admin-token <token>    enables /_emulator/* admin endpoints (or DMSFLOW_EMULATOR_ADMIN_TOKEN)
   --complete-after <ms>    a resumed or rerun instance succeeds after this many ms (default never)
+  --max-connections <n>    most connections open at once (default 900); keep it below ulimit -n
+  --max-connections-per-address <n>
+                           most connections open at once from one address (default 600)
+  --headers-timeout <ms>   a connection must send its request headers within this time (default 5000)
+  --idle-timeout <ms>      an idle keep-alive connection is closed after this time (default 5000)
   --quiet                  no request logs on stderr
   --help                   this text
 `;
 
-const VALUE_FLAGS = ["--host", "--port", "--data", "--seed", "--admin-token", "--complete-after"] as const;
+const VALUE_FLAGS = [
+  "--host",
+  "--port",
+  "--data",
+  "--seed",
+  "--admin-token",
+  "--complete-after",
+  "--max-connections",
+  "--max-connections-per-address",
+  "--headers-timeout",
+  "--idle-timeout",
+] as const;
 
 /** Parses argv (without node and the script) and the environment; throws UsageError. */
 export function parseArguments(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): EmulatorArguments {
@@ -68,6 +88,10 @@ export function parseArguments(argv: readonly string[], env: Readonly<Record<str
     adminToken: values.get("--admin-token") ?? (env.DMSFLOW_EMULATOR_ADMIN_TOKEN || undefined),
     quiet,
     completeAfterMs: completeAfter === undefined ? undefined : integer(completeAfter, "--complete-after", 0, 86_400_000),
+    maxConnections: optionalInteger(values, "--max-connections", 1, 1_000_000),
+    maxConnectionsPerAddress: optionalInteger(values, "--max-connections-per-address", 1, 1_000_000),
+    headersTimeoutMs: optionalInteger(values, "--headers-timeout", 1, 3_600_000),
+    idleTimeoutMs: optionalInteger(values, "--idle-timeout", 1, 3_600_000),
     help,
   };
 }
@@ -77,4 +101,9 @@ function integer(text: string, flag: string, min: number, max: number): number {
   if (!(n >= min && n <= max))
     throw new UsageError(`${flag} must be a whole number from ${min} to ${max}; got ${JSON.stringify(text)}.`);
   return n;
+}
+
+function optionalInteger(values: ReadonlyMap<string, string>, flag: string, min: number, max: number): number | undefined {
+  const text = values.get(flag);
+  return text === undefined ? undefined : integer(text, flag, min, max);
 }

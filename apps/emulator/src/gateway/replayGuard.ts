@@ -16,7 +16,19 @@ export const DEFAULT_NONCE_CAPACITY = 250_000;
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly capacity = DEFAULT_NONCE_CAPACITY) {}
+  /**
+   * @param capacity - the most nonces remembered at once.
+   * @param onClaim - told of every claimed nonce and its expiry (epoch seconds), to keep it durably.
+   */
+  constructor(
+    readonly capacity = DEFAULT_NONCE_CAPACITY,
+    private readonly onClaim?: (accessKeyId: string, nonce: string, expiresAt: number) => void,
+  ) {}
+
+  /** Remembers a nonce claimed before (loaded from the data file at start), until `expiresAt` (epoch s). */
+  remember(accessKeyId: string, nonce: string, expiresAt: number): void {
+    this.seen.set(`${accessKeyId}\n${nonce}`, expiresAt);
+  }
 
   /** Records the nonce and returns true, or returns false when the key already used it in the window. */
   claim(accessKeyId: string, nonce: string, signedAtMs: number, nowMs: number): boolean {
@@ -26,7 +38,9 @@ export class ReplayGuard {
     if (expiry !== undefined && expiry > now) return false;
     if (expiry !== undefined) this.seen.delete(key);
     // Kept through the whole last second in which the signing time is still accepted.
-    this.seen.set(key, Math.floor((signedAtMs + SIGNING_WINDOW_MS) / 1000) + 1);
+    const expiresAt = Math.floor((signedAtMs + SIGNING_WINDOW_MS) / 1000) + 1;
+    this.seen.set(key, expiresAt);
+    this.onClaim?.(accessKeyId, nonce, expiresAt);
     this.prune(now);
     return true;
   }

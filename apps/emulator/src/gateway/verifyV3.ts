@@ -19,7 +19,13 @@ export const REQUIRED_SIGNED_HEADERS_V3 = [
 
 const NAMES = { action: "x-acs-action", version: "x-acs-version" } as const;
 
+/**
+ * A header's value, or undefined when the request lacks it. Node's header object has
+ * Object.prototype, and names come from the untrusted SignedHeaders: only own properties count, or
+ * `constructor` would be "present" (a function).
+ */
 function header(request: RpcRequest, name: string): string | undefined {
+  if (!Object.hasOwn(request.headers, name)) return undefined;
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(",") : value;
 }
@@ -57,7 +63,7 @@ export function verifyV3(request: RpcRequest, authorization: string, ctx: Gatewa
       );
   }
   for (const name of signed) {
-    if (request.headers[name] === undefined) {
+    if (header(request, name) === undefined) {
       return refuse(
         gatewayError("IncompleteSignature", { detail: `The signed header ${shorten(name)} is not in the request.` }),
         parsed.accessKeyId,
@@ -79,7 +85,8 @@ export function verifyV3(request: RpcRequest, authorization: string, ctx: Gatewa
 
   const hashedPayload = header(request, "x-acs-content-sha256") ?? "";
   const bodyHash = request.body.length === 0 ? EMPTY_BODY_SHA256 : createHash("sha256").update(request.body).digest("hex");
-  const headers: Record<string, string> = {};
+  // Null prototype: a signed name such as __proto__ must be stored, not set the record's prototype.
+  const headers: Record<string, string> = Object.create(null);
   for (const name of signed) headers[name] = header(request, name) ?? "";
   const canonical = canonicalRequestV3(
     { method: request.method, pathname: request.pathname, query: request.query, headers, hashedPayload },

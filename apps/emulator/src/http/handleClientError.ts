@@ -11,7 +11,9 @@ const REASONS: Record<number, string> = { 400: "Bad Request", 431: "Request Head
  * large) with a gateway error body instead of a bare status line, then closes the connection.
  */
 export function handleClientError(error: Error & { code?: string }, socket: Duplex, logger: RequestLogger | undefined): void {
-  if (error.code === "ECONNRESET" || !socket.writable) {
+  // A connection that sent no whole request in time (often none at all: an idle flood) is closed
+  // without a word or a log line; there is no request to answer.
+  if (error.code === "ECONNRESET" || error.code === "ERR_HTTP_REQUEST_TIMEOUT" || !socket.writable) {
     socket.destroy();
     return;
   }

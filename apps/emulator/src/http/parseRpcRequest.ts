@@ -25,11 +25,22 @@ export function parseRpcRequest(
     });
   let params = query;
   const contentType = req.headers["content-type"];
-  if (body.length > 0 && contentType !== undefined && contentType.toLowerCase().startsWith(FORM)) {
+  if (body.length > 0 && contentType !== undefined && isFormMediaType(contentType)) {
     params = Object.assign(emptyParameters(), query);
     const fromBody = parseUrlEncoded(body.toString("utf8"), params);
     if (!fromBody.ok)
       return gatewayError("InvalidParameter", { parameter: fromBody.parameter, detail: `In the form body, ${fromBody.reason}.` });
   }
   return { method: req.method ?? "GET", pathname, query, params, headers: req.headers, body };
+}
+
+/**
+ * Whether a Content-Type is the form media type: type/subtype compared whole and case-insensitively,
+ * parameters (after `;`) ignored, so `application/x-www-form-urlencodedXYZ` is not a form.
+ * Hand-written: one comparison does not need a content-type parser dependency.
+ */
+function isFormMediaType(contentType: string): boolean {
+  const semicolon = contentType.indexOf(";");
+  const mediaType = semicolon === -1 ? contentType : contentType.slice(0, semicolon);
+  return mediaType.trim().toLowerCase() === FORM;
 }

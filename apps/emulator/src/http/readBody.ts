@@ -2,10 +2,23 @@ import type { IncomingMessage } from "node:http";
 
 const EMPTY = Buffer.alloc(0);
 
-/** Reads a request body up to `limit` bytes; resolves undefined when it is larger (the rest is not read). */
+/** The client closed its connection before its body was read whole. */
+export class ClientClosedError extends Error {
+  override readonly name = "ClientClosedError";
+  constructor() {
+    super("The client closed the connection before its request body was read.");
+  }
+}
+
+/**
+ * Reads a request body up to `limit` bytes; resolves undefined when it is larger (the rest is not
+ * read). Rejects with ClientClosedError when the client goes away first, even before the listeners
+ * are attached (Node emits no error then, and the promise would wait forever).
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) return Promise.resolve(undefined);
+  if (req.destroyed && !req.complete) return Promise.reject(new ClientClosedError());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -28,7 +41,12 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
     req.on("error", (error) => {
       if (done) return;
       done = true;
-      reject(error);
+      reject(req.complete ? error : new ClientClosedError());
+    });
+    req.on("close", () => {
+      if (done) return;
+      done = true;
+      reject(new ClientClosedError());
     });
   });
 }

@@ -28,12 +28,17 @@ export class CommitBatcher {
 
   /** Runs a write inside the current batch (opening one if needed) and returns its result at once. */
   write<T>(work: () => T): T {
+    this.counters.writes++;
+    return this.join(work);
+  }
+
+  /** Like write, for bookkeeping that rides along (a request's nonce): not counted as a write. */
+  join<T>(work: () => T): T {
     if (!this.open) {
       this.begin.run();
       this.open = true;
       setImmediate(this.flush);
     }
-    this.counters.writes++;
     return work();
   }
 

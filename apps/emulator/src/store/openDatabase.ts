@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { describeDataFileFailure } from "./dataFileFailure.js";
 import { MIGRATIONS } from "./schema.js";
 
 /** A better-sqlite3 connection. */
@@ -13,15 +16,22 @@ export class DataFileError extends Error {
  * Opens (or creates) the data file and brings its schema up to date.
  * WAL with synchronous=FULL: a COMMIT returns only once the WAL is on disk, so an acknowledged
  * change survives SIGKILL and power loss. Exclusive locking keeps a second emulator off the same file.
+ * Another application's database is refused before anything is written to it (even the switch to WAL
+ * rewrites the file's header).
  */
 export function openDatabase(path: string): SqliteDatabase {
   let db: SqliteDatabase;
   try {
+    // better-sqlite3 refuses a missing directory itself, with no SQLite code: give it SQLite's.
+    if (path !== ":memory:" && !existsSync(dirname(resolve(path)))) {
+      throw Object.assign(new Error("unable to open database file"), { code: "SQLITE_CANTOPEN" });
+    }
     db = new Database(path, { timeout: 250 });
   } catch (error) {
-    throw new DataFileError(`Cannot open the data file ${path}: ${(error as Error).message}.`);
+    throw new DataFileError(describeDataFileFailure(error, path));
   }
   try {
+    refuseForeignDatabase(db, path);
     db.defaultSafeIntegers(true);
     if (path !== ":memory:") {
       db.pragma("locking_mode = EXCLUSIVE");
@@ -34,19 +44,29 @@ export function openDatabase(path: string): SqliteDatabase {
   } catch (error) {
     db.close();
     if (error instanceof DataFileError) throw error;
-    const message = (error as Error).message;
-    if (/locked|busy/i.test(message)) {
-      throw new DataFileError(
-        `The data file ${path} is in use by another process (another emulator?); stop it or pick another --data file.`,
-      );
-    }
-    throw new DataFileError(`The data file ${path} is not an emulator database: ${message}.`);
+    throw new DataFileError(describeDataFileFailure(error, path));
   }
 }
 
+/** Refuses a database that holds anything but has no emulator schema version: it belongs to someone else. */
+function refuseForeignDatabase(db: SqliteDatabase, path: string): void {
+  const names = db
+    .prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  if (names.length === 0) return;
+  if (names.includes("meta") && db.prepare("SELECT 1 FROM meta WHERE key = 'schema_version'").get() !== undefined) return;
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+  throw new DataFileError(
+    `The data file ${path} is another application's SQLite database (it holds ${shown}), not an emulator data file; it was left untouched: pick another --data file (a new path creates one).`,
+  );
+}
+
 function migrate(db: SqliteDatabase, path: string): void {
-  db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  const row = hasMeta
+    ? (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)
+    : undefined;
   const applied = row ? Number(row.value) : 0;
   if (!Number.isInteger(applied) || applied > MIGRATIONS.length) {
     throw new DataFileError(
@@ -54,7 +74,9 @@ function migrate(db: SqliteDatabase, path: string): void {
     );
   }
   if (applied === MIGRATIONS.length) return;
+  // One transaction with the meta table itself, so a crash never leaves a file that looks foreign.
   db.transaction(() => {
+    db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     for (let i = applied; i < MIGRATIONS.length; i++) db.exec(MIGRATIONS[i]!);
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(MIGRATIONS.length));
   })();

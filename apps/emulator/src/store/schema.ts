@@ -80,6 +80,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX instances_by_flow_status ON instances (dag_id, status, id);
   CREATE INDEX instances_completing ON instances (complete_at_ms) WHERE complete_at_ms IS NOT NULL;
   `,
+  // Signature nonces, so a request captured before a restart cannot be replayed after it.
+  `
+  CREATE TABLE nonces (
+    key_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (key_id, nonce)
+  ) WITHOUT ROWID;
+  CREATE INDEX nonces_by_expiry ON nonces (expires_at);
+  `,
 ];
 
 /** Every table that holds emulated state, in an order that a reset can empty them in. */

@@ -4,6 +4,7 @@ import { Catalog } from "./catalog.js";
 import { CommitBatcher } from "./commitBatcher.js";
 import { FlowRepository } from "./flowRepository.js";
 import { InstanceRepository } from "./instanceRepository.js";
+import { NonceRepository } from "./nonceRepository.js";
 import { openDatabase, type SqliteDatabase } from "./openDatabase.js";
 import { STATE_TABLES } from "./schema.js";
 
@@ -16,6 +17,7 @@ export class Store {
   readonly commits: CommitBatcher;
   readonly instances: InstanceRepository;
   readonly flows: FlowRepository;
+  readonly nonces: NonceRepository;
   private currentCatalog: Catalog;
 
   constructor(path: string) {
@@ -23,6 +25,7 @@ export class Store {
     this.commits = new CommitBatcher(this.db);
     this.instances = new InstanceRepository(this.db);
     this.flows = new FlowRepository(this.db);
+    this.nonces = new NonceRepository(this.db);
     this.currentCatalog = Catalog.load(this.db);
   }
 
@@ -44,9 +47,12 @@ export class Store {
     });
   }
 
-  /** Empties every table. */
+  /** Empties every table, the remembered nonces included. */
   reset(): void {
-    this.change(() => this.clearTables());
+    this.change(() => {
+      this.clearTables();
+      this.nonces.clear();
+    });
   }
 
   /** Sets an instance's status directly (admin), bypassing the rules; false when there is no such instance. */

@@ -22,10 +22,17 @@ export function isSignedHeaderV3(name: string): boolean {
   return name === "host" || name === "content-type" || name.startsWith("x-acs-");
 }
 
-/** The V3 canonical request over the given signed header names (sorted, lower case). */
+/**
+ * The V3 canonical request over the given signed header names (sorted, lower case). A name the
+ * request lacks counts as empty; only own headers are read, so a name like `constructor` (which a
+ * server verifying an untrusted Authorization header may be handed) is never a prototype member.
+ */
 export function canonicalRequestV3(request: V3Request, signedHeaders: readonly string[]): string {
   let headerLines = "";
-  for (const name of signedHeaders) headerLines += `${name}:${(request.headers[name] ?? "").trim()}\n`;
+  for (const name of signedHeaders) {
+    const value = Object.hasOwn(request.headers, name) ? request.headers[name] : undefined;
+    headerLines += `${name}:${(value ?? "").trim()}\n`;
+  }
   const pathname = request.pathname === "" ? "" : request.pathname;
   return [
     request.method,

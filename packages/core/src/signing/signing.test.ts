@@ -70,6 +70,11 @@ describe("V3 ACS3-HMAC-SHA256 (reference vector)", () => {
       ].join("\n"),
     );
   });
+  it("reads only the request's own headers: a signed name like constructor or __proto__ that it lacks is empty", () => {
+    const names = ["__proto__", "constructor", "toString"];
+    const lines = canonicalRequestV3({ ...request, headers: {} }, names).split("\n");
+    expect(lines.slice(3, 6)).toEqual(["__proto__:", "constructor:", "toString:"]);
+  });
   it("produces the documented Authorization header (accept is not signed)", () => {
     const header = authorizationV3(request, "testid", "testsecret");
     expect(header).toBe(
