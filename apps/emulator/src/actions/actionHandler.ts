@@ -1,4 +1,4 @@
-import type { ActionName, DecodedValue } from "@dmsflow/client";
+import type { ActionName, Command, DecodedValue, Envelope, operationTable } from "@dmsflow/client";
 import type { GatewayFailure } from "../gateway/gatewayError.js";
 import type { AccessKey, Tenant } from "../store/catalog.js";
 
@@ -12,11 +12,18 @@ export interface ActionRequest {
   readonly nowMs: number;
 }
 
-/** A successful answer: the action's JSON members (after RequestId and Success), possibly none. */
+/** A successful answer: the action's output members after the envelope, written by the spec's schema. */
 export interface ActionSuccess {
   readonly ok: true;
-  readonly fields: string;
+  readonly body: object;
 }
+
+/**
+ * The members an action answers with after RequestId and Success, typed by the generated output
+ * type: a renamed or misspelt field does not compile.
+ */
+export type ReplyOf<A extends ActionName> =
+  (typeof operationTable)[A] extends Command<never, infer Output> ? Omit<Output, keyof Envelope> : never;
 
 /** A business failure: HTTP 200 with Success false, ErrorCode and ErrorMessage. */
 export interface BusinessFailure {
@@ -39,9 +46,9 @@ export interface ActionHandler {
 /** One handler per operation of the generated table: a new operation fails to compile until it has one. */
 export type ActionHandlers = { readonly [A in ActionName]: ActionHandler };
 
-/** A successful result with these JSON members. */
-export function success(fields = ""): ActionSuccess {
-  return { ok: true, fields };
+/** A successful result of `action` with these members (none for the envelope-only operations). */
+export function success<A extends ActionName>(_action: A, body: ReplyOf<A>): ActionSuccess {
+  return { ok: true, body };
 }
 
 /** A business failure result. */

@@ -1,4 +1,4 @@
-import { member, object, str } from "../json/jsonText.js";
+import type { GraphEdge, GraphNode, TaskFlowGraphStatus } from "@dmsflow/client";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
 import { taskFlowNotFound, tenantNotExist } from "./businessErrors.js";
@@ -12,38 +12,35 @@ export function getTaskFlowGraph(store: Store): ActionHandler {
       const dagId = values.DagId as string;
       const flow = store.catalog.taskFlowOf(tenant.tid, dagId);
       if (!flow) return taskFlowNotFound(dagId, tenant);
-      const nodes = store.flows
-        .nodes(flow.dagId)
-        .map((n) =>
-          object([
-            member("NodeId", String(n.node_id)),
-            member("DagId", String(flow.dagId)),
-            member("NodeName", str(n.name)),
-            member("NodeType", String(n.node_type)),
-            member("NodeContent", str(n.content)),
-            member("NodeConfig", str(n.config)),
-            member("GraphParam", str(n.graph_param)),
-            member("TimeVariables", str(n.time_variables)),
-          ]),
-        );
-      const edges = store.flows
-        .edges(flow.dagId)
-        .map((e) =>
-          object([
-            member("Id", String(e.edge_id)),
-            member("DagId", String(flow.dagId)),
-            member("NodeFrom", String(e.node_from)),
-            member("NodeEnd", String(e.node_end)),
-          ]),
-        );
-      const graph = object([
-        member("CanEdit", String(flow.canEdit)),
-        member("DagName", str(flow.name)),
-        member("Status", String(flow.status)),
-        member("Nodes", `{"Node":[${nodes.join(",")}]}`),
-        member("Edges", `{"Edge":[${edges.join(",")}]}`),
-      ]);
-      return success(`"TaskFlowGraph":${graph}`);
+      const nodes = store.flows.nodes(flow.dagId).map(
+        (n): GraphNode => ({
+          NodeId: String(n.node_id),
+          DagId: String(flow.dagId),
+          NodeName: n.name,
+          NodeType: String(n.node_type),
+          NodeContent: n.content,
+          NodeConfig: n.config,
+          GraphParam: n.graph_param,
+          TimeVariables: n.time_variables,
+        }),
+      );
+      const edges = store.flows.edges(flow.dagId).map(
+        (e): GraphEdge => ({
+          Id: String(e.edge_id),
+          DagId: String(flow.dagId),
+          NodeFrom: String(e.node_from),
+          NodeEnd: String(e.node_end),
+        }),
+      );
+      return success("GetTaskFlowGraph", {
+        TaskFlowGraph: {
+          CanEdit: flow.canEdit,
+          DagName: flow.name,
+          Status: flow.status as TaskFlowGraphStatus,
+          Nodes: { Node: nodes },
+          Edges: { Edge: edges },
+        },
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { type ActionHandler, success } from "./actionHandler.js";
 import { tenantNotExist } from "./businessErrors.js";
-import { tenantJson } from "./tenantJson.js";
+import { tenantReply } from "./tenantJson.js";
 
 /** GetUserActiveTenant: the tenant the request acts in (its Tid, else the key's active tenant). */
 export function getUserActiveTenant(): ActionHandler {
@@ -8,7 +8,7 @@ export function getUserActiveTenant(): ActionHandler {
     writes: false,
     run({ tenant, accessKey }) {
       if (!tenant) return tenantNotExist();
-      return success(`"Tenant":${tenantJson(tenant, accessKey)}`);
+      return success("GetUserActiveTenant", { Tenant: tenantReply(tenant, accessKey) });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { int64OrUndefined, member, object, str } from "../json/jsonText.js";
+import type { DagVersion } from "@dmsflow/client";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
 import { taskFlowNotFound, tenantNotExist } from "./businessErrors.js";
@@ -15,17 +15,17 @@ export function listDAGVersions(store: Store): ActionHandler {
       const flow = store.catalog.taskFlowOf(tenant.tid, dagId);
       if (!flow) return taskFlowNotFound(dagId, tenant);
       const { total, rows } = store.flows.versions(flow.dagId, page.limit, page.offset);
-      const items = rows.map((v) =>
-        object([
-          member("VersionId", String(v.version_id)),
-          member("LastVersionId", int64OrUndefined(v.last_version_id)),
-          member("DagName", str(flow.name)),
-          member("DagOwnerId", str(flow.ownerId)),
-          member("DagOwnerNickName", str(flow.owner)),
-          member("VersionComments", str(v.comments)),
-        ]),
+      const items = rows.map(
+        (v): DagVersion => ({
+          VersionId: String(v.version_id),
+          LastVersionId: v.last_version_id === null ? undefined : String(v.last_version_id),
+          DagName: flow.name,
+          DagOwnerId: flow.ownerId,
+          DagOwnerNickName: flow.owner,
+          VersionComments: v.comments,
+        }),
       );
-      return success(`"TotalCount":${total},"DagVersionList":{"DagVersion":[${items.join(",")}]}`);
+      return success("ListDAGVersions", { TotalCount: total, DagVersionList: { DagVersion: items } });
     },
   };
 }

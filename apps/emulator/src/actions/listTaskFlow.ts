@@ -1,4 +1,4 @@
-import { int64OrUndefined, member, object, str } from "../json/jsonText.js";
+import type { InstanceStatus, TaskFlow, TaskFlowStatus } from "@dmsflow/client";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
 import { tenantNotExist } from "./businessErrors.js";
@@ -9,24 +9,22 @@ export function listTaskFlow(store: Store): ActionHandler {
     writes: false,
     run({ tenant }) {
       if (!tenant) return tenantNotExist();
-      const items: string[] = [];
+      const items: TaskFlow[] = [];
       for (const flow of store.catalog.taskFlows.values()) {
         if (flow.tid !== tenant.tid) continue;
         const latest = store.instances.latestOf(flow.dagId);
-        items.push(
-          object([
-            member("Id", String(flow.dagId)),
-            member("CreatorId", str(flow.creatorId)),
-            member("CreatorNickName", str(flow.creator)),
-            member("DagOwnerNickName", str(flow.owner)),
-            member("DeployId", int64OrUndefined(flow.deployId)),
-            member("Status", String(flow.status)),
-            member("LatestInstanceStatus", latest && String(latest.status)),
-            member("LatestInstanceTime", latest?.startTime ? str(latest.startTime.slice(0, 10)) : undefined),
-          ]),
-        );
+        items.push({
+          Id: String(flow.dagId),
+          CreatorId: flow.creatorId,
+          CreatorNickName: flow.creator,
+          DagOwnerNickName: flow.owner,
+          DeployId: flow.deployId === null ? undefined : String(flow.deployId),
+          Status: flow.status as TaskFlowStatus,
+          LatestInstanceStatus: latest && (latest.status as InstanceStatus),
+          LatestInstanceTime: latest?.startTime ? latest.startTime.slice(0, 10) : undefined,
+        });
       }
-      return success(`"TaskFlowList":{"TaskFlow":[${items.join(",")}]}`);
+      return success("ListTaskFlow", { TaskFlowList: { TaskFlow: items } });
     },
   };
 }

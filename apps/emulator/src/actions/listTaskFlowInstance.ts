@@ -1,6 +1,5 @@
-import type { DecodedValue } from "@dmsflow/client";
+import type { DAGInstance, DecodedValue, InstanceStatus, InstanceTriggerType } from "@dmsflow/client";
 import { type GatewayFailure, gatewayError } from "../gateway/gatewayError.js";
-import { int64OrUndefined, member, object, str, textOrUndefined } from "../json/jsonText.js";
 import type { TaskFlow } from "../store/catalog.js";
 import type { InstanceRecord } from "../store/instanceRepository.js";
 import type { Store } from "../store/store.js";
@@ -34,28 +33,28 @@ export function listTaskFlowInstance(store: Store): ActionHandler {
         byBusinessTime: values.UseBizDate === true,
         ...page,
       });
-      const items = rows.map((row) => instanceJson(row, flow)).join(",");
-      return success(`"TotalCount":${total},"DAGInstanceList":{"DAGInstance":[${items}]}`);
+      const items = rows.map((row) => instanceReply(row, flow));
+      return success("ListTaskFlowInstance", { TotalCount: total, DAGInstanceList: { DAGInstance: items } });
     },
   };
 }
 
-/** One DAGInstance as the API prints it: Id a raw int64, DagId a string, startTime with a lower-case s. */
-export function instanceJson(row: InstanceRecord, flow: TaskFlow): string {
-  return object([
-    member("Id", String(row.id)),
-    member("DagId", str(String(row.dag_id))),
-    member("DagName", str(flow.name)),
-    member("DagVersion", str(row.dag_version)),
-    member("HistoryDagId", int64OrUndefined(row.history_dag_id)),
-    member("Status", String(row.status)),
-    member("TriggerType", String(row.trigger_type)),
-    member("BusinessTime", textOrUndefined(row.business_time)),
-    member("startTime", textOrUndefined(row.start_time)),
-    member("EndTime", textOrUndefined(row.end_time)),
-    member("Message", str(row.message)),
-    member("OwnerName", str(flow.owner)),
-  ]);
+/** One DAGInstance as the API answers it: Id an int64, DagId a string, startTime with a lower-case s. */
+export function instanceReply(row: InstanceRecord, flow: TaskFlow): DAGInstance {
+  return {
+    Id: String(row.id),
+    DagId: String(row.dag_id),
+    DagName: flow.name,
+    DagVersion: row.dag_version,
+    HistoryDagId: row.history_dag_id === null ? undefined : String(row.history_dag_id),
+    Status: Number(row.status) as InstanceStatus,
+    TriggerType: Number(row.trigger_type) as InstanceTriggerType,
+    BusinessTime: row.business_time ?? undefined,
+    startTime: row.start_time ?? undefined,
+    EndTime: row.end_time ?? undefined,
+    Message: row.message,
+    OwnerName: flow.owner,
+  };
 }
 
 function readRange(values: Readonly<Record<string, DecodedValue>>): { from?: string; to?: string } | GatewayFailure {

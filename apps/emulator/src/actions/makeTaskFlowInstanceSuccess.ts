@@ -3,6 +3,7 @@ import type { TransitionSpec } from "./transitionAction.js";
 
 /** MakeTaskFlowInstanceSuccess: a failed or suspended instance is marked succeeded (2, 3 -> 4). */
 export const MAKE_SUCCESS: TransitionSpec = {
+  action: "MakeTaskFlowInstanceSuccess",
   from: [InstanceStatus.suspended, InstanceStatus.failed],
   to: InstanceStatus.succeeded,
   endsRun: true,

@@ -6,6 +6,7 @@ import type { TransitionSpec } from "./transitionAction.js";
  * a DagVersion in the request becomes the version it runs.
  */
 export const RERUN: TransitionSpec = {
+  action: "ReRunTaskFlowInstance",
   from: [InstanceStatus.failed, InstanceStatus.succeeded, InstanceStatus.completed],
   to: InstanceStatus.running,
   startsRun: true,

@@ -3,6 +3,7 @@ import type { TransitionSpec } from "./transitionAction.js";
 
 /** StopTaskFlowInstance: an instance that has not finished is stopped and ends as failed (0, 1, 2 -> 3). */
 export const STOP: TransitionSpec = {
+  action: "StopTaskFlowInstance",
   from: [InstanceStatus.waiting, InstanceStatus.running, InstanceStatus.suspended],
   to: InstanceStatus.failed,
   endsRun: true,

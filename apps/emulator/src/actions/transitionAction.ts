@@ -7,6 +7,13 @@ import { instanceNotFound, invalidStatus, taskFlowNotFound, tenantNotExist } fro
 
 /** A state change on one instance, and how to explain a refusal ("only a suspended instance … can be resumed"). */
 export interface TransitionSpec extends TransitionRule {
+  /** The operation, whose (envelope-only) reply this is. */
+  readonly action:
+    | "ResumeTaskFlowInstance"
+    | "SuspendTaskFlowInstance"
+    | "StopTaskFlowInstance"
+    | "ReRunTaskFlowInstance"
+    | "MakeTaskFlowInstanceSuccess";
   readonly requirement: string;
 }
 
@@ -36,7 +43,7 @@ export function transitionAction(store: Store, spec: TransitionSpec, options: Tr
         completeAt: completes ? nowMs + options.completeRunningAfterMs! : null,
         dagVersion: typeof values.DagVersion === "string" ? values.DagVersion : null,
       });
-      if (changed) return success();
+      if (changed) return success(spec.action, {});
       const current = store.instances.status(flow.dagId, id);
       if (current === undefined) return instanceNotFound(dagId, instanceId);
       return invalidStatus(instanceId, current, spec.requirement);

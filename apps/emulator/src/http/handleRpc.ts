@@ -112,7 +112,7 @@ export async function handleRpc(
   if (fault.outcome === "loseResponse") return 0;
   if (isGatewayFailure(result)) return refuse(result);
   if (result.ok) {
-    sendJson(res, 200, successBody(requestId, result.fields), requestId);
+    sendJson(res, 200, successBody(requestId, operationTable[action].operation.output, result.body), requestId);
   } else {
     trace.code = result.code;
     sendJson(res, 200, businessFailureBody(requestId, result.code, result.message), requestId);

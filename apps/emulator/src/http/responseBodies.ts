@@ -1,3 +1,4 @@
+import { type Schema, writeValue } from "@dmsflow/client";
 import type { GatewayFailure } from "../gateway/gatewayError.js";
 
 /** The product host the real gateway reports as HostId. */
@@ -11,9 +12,12 @@ export function gatewayErrorBody(requestId: string, failure: GatewayFailure): st
   return `{"RequestId":"${requestId}","HostId":"${HOST_ID}","Code":${JSON.stringify(failure.code)},"Message":${JSON.stringify(failure.message)},"Recommend":${JSON.stringify(recommend)}}`;
 }
 
-/** A successful answer: the envelope, then the action's own fields (JSON members text, may be empty). */
-export function successBody(requestId: string, fields: string): string {
-  return fields === "" ? `{"RequestId":"${requestId}","Success":true}` : `{"RequestId":"${requestId}","Success":true,${fields}}`;
+/**
+ * A successful answer, written by the operation's response schema from the spec (writeValue): the
+ * envelope, then the action's own members, int64 values as bare digits, in the spec's order.
+ */
+export function successBody(requestId: string, output: Schema, body: object): string {
+  return writeValue(output, { RequestId: requestId, Success: true, ...body });
 }
 
 /** A business failure, still HTTP 200: {RequestId, Success:false, ErrorCode, ErrorMessage}. */
