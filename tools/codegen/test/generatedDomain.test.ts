@@ -50,9 +50,14 @@ describe("code generated from the domain fixture", () => {
   it("decodes a Json parameter on the server side with exact int64 values", () => {
     const decoded = decodeParameters(LinkJobsCommand.operation, { Links: '[{"From":9007199254740993,"To":2}]' });
     expect(decoded).toEqual({ ok: true, values: { Links: [{ From: "9007199254740993", To: "2" }] } });
-    expect(decodeParameters(LinkJobsCommand.operation, { Links: '[{"From":1}]' })).toMatchObject({
+    expect(decodeParameters(LinkJobsCommand.operation, { Links: '[{"From":1}]' })).toEqual({
       ok: false,
+      code: "InvalidParameter",
       parameter: "Links",
+      reason: "must be a JSON document of the documented shape: Links[0].To is missing.",
+    });
+    expect(decodeParameters(LinkJobsCommand.operation, { Links: "[{" })).toMatchObject({
+      reason: "must be a JSON document (it does not parse)",
     });
   });
 

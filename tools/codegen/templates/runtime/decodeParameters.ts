@@ -2,6 +2,7 @@ import { toInt64String } from "./int64.js";
 import type { OperationDescriptor, ParameterDescriptor } from "./operation.js";
 import { parseJsonExact } from "./parseJsonExact.js";
 import { readValue } from "./readValue.js";
+import { DmsResponseFormatError } from "./responseError.js";
 import { breaksRules } from "./valueRules.js";
 
 /**
@@ -35,18 +36,41 @@ export function decodeParameters(operation: OperationDescriptor, raw: Readonly<R
       if (p.required) return { ok: false, code: "MissingParameter", parameter: p.name, reason: "is required" };
       continue;
     }
+    if (p.wireType === "Json") {
+      const document = decodeJson(p, text);
+      if (typeof document === "string") return { ok: false, code: "InvalidParameter", parameter: p.name, reason: document };
+      values[p.name] = document;
+      continue;
+    }
     const value = decodeValue(p, text);
     if (value === undefined) {
       return { ok: false, code: "InvalidParameter", parameter: p.name, reason: `must be ${expected(p)}` };
     }
-    const broken = typeof value === "object" ? undefined : breaksRules(p, value);
+    const broken = breaksRules(p, value);
     if (broken !== undefined) return { ok: false, code: "InvalidParameter", parameter: p.name, reason: broken };
     values[p.name] = value;
   }
   return { ok: true, values };
 }
 
-function decodeValue(p: ParameterDescriptor, text: string): DecodedValue | undefined {
+/** A Json parameter's document read by its schema (int64 values as decimal text), or why it does not fit. */
+function decodeJson(p: ParameterDescriptor, text: string): object | string {
+  let parsed: unknown;
+  try {
+    parsed = parseJsonExact(text);
+  } catch {
+    return "must be a JSON document (it does not parse)";
+  }
+  try {
+    return readValue(p.schema!, parsed) as object;
+  } catch (error) {
+    const path = error instanceof DmsResponseFormatError ? error.path : "";
+    const problem = error instanceof Error ? error.message.slice(error.message.lastIndexOf(path) + path.length).trim() : "";
+    return `must be a JSON document of the documented shape: ${p.name}${path.startsWith("[") || path === "" ? "" : "."}${path} ${problem}`;
+  }
+}
+
+function decodeValue(p: ParameterDescriptor, text: string): string | number | boolean | undefined {
   switch (p.wireType) {
     case "Long":
       return toInt64String(text);
@@ -58,13 +82,8 @@ function decodeValue(p: ParameterDescriptor, text: string): DecodedValue | undef
     case "Boolean":
       return text === "true" ? true : text === "false" ? false : undefined;
     case "String":
-      return text;
     case "Json":
-      try {
-        return readValue(p.schema!, parseJsonExact(text)) as object;
-      } catch {
-        return undefined;
-      }
+      return text;
   }
 }
 
