@@ -69,7 +69,8 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
     if (id === undefined) throw new AdminError(400, "InvalidId", "The instance Id in the path must be an int64.");
     if (instanceRoute[1] === "PATCH instances") {
       const body = await readJson(req);
-      const status = (body as { status?: unknown }).status;
+      // Any JSON may arrive (null, an array, a number): only an object can carry a status.
+      const status = typeof body === "object" && body !== null ? (body as { status?: unknown }).status : undefined;
       if (typeof status !== "number" || !Number.isInteger(status) || status < 0 || status > 5) {
         throw new AdminError(400, "InvalidStatus", 'Send {"status": <0 to 5>}.');
       }
