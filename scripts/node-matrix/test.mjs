@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // The Node matrix step of `npm test`: the tests of what users run (client, core, the CLI against the
-// emulator, the emulator with its SQLite file) on each pinned Node besides the machine's, which the full
-// suite has just covered. Each runtime runs vitest itself, so test workers and every child they spawn
+// emulator, the emulator with its SQLite file) on each pinned Node besides the machine's, whose full
+// suite runs in the nx step. Each runtime runs vitest itself, so test workers and every child they spawn
 // (process.execPath, and `node`/`npx` through PATH) are that Node; the emulator loads the better-sqlite3
-// addon built for its ABI. Expects built packages (npm test builds them first). A missing runtime fails.
-import { spawnSync } from "node:child_process";
+// addon built for its ABI. The runtimes run side by side (vitest keeps one test worker on 2 cores, and
+// most tests wait on child processes); each line of output is prefixed with its Node. Expects built
+// packages (`npm test` and `npm run test:node-matrix` build first). A missing runtime fails.
+import { spawn } from "node:child_process";
 import { delimiter, dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { matrixRuntimes, probeNode, ROOT } from "./runtimes.mjs";
 import { ensureSqliteAddons } from "./sqliteAddon.mjs";
 
@@ -16,28 +19,31 @@ const runtimes = matrixRuntimes();
 const addons = await ensureSqliteAddons(runtimes);
 const machine = probeNode(process.execPath);
 console.log(
-  `node-matrix: full suite ran on the machine's Node ${machine.version}; now ${MATRIX_PROJECTS.join(", ")} on ${runtimes.map((r) => r.label).join(" and ")}`,
+  `node-matrix: ${MATRIX_PROJECTS.join(", ")} on ${runtimes.map((r) => r.label).join(" and ")} (the machine's Node ${machine.version} runs the full suite)`,
 );
 
 const vitest = join(ROOT, "node_modules/vitest/vitest.mjs");
-const timings = [];
-for (const runtime of runtimes) {
-  console.log(`\nnode-matrix: ${runtime.label} (${runtime.node})`);
+function runOn(runtime) {
   const t0 = performance.now();
-  const result = spawnSync(runtime.node, [vitest, "run", ...MATRIX_PROJECTS.flatMap((p) => ["--project", p])], {
+  const child = spawn(runtime.node, [vitest, "run", ...MATRIX_PROJECTS.flatMap((p) => ["--project", p])], {
     cwd: ROOT,
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       PATH: `${dirname(runtime.node)}${delimiter}${process.env.PATH}`,
       DMSFLOW_EMULATOR_SQLITE_ADDON: addons.get(runtime.alias),
     },
   });
-  const seconds = (performance.now() - t0) / 1000;
-  timings.push(`${runtime.label} ${seconds.toFixed(0)} s`);
-  if (result.status !== 0) {
-    console.error(`node-matrix: the tests failed on ${runtime.label} (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status || 1);
+  const prefix = `[node ${runtime.version}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on("line", (line) => console.log(prefix + line));
   }
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => resolve({ runtime, code, signal, seconds: (performance.now() - t0) / 1000 }));
+  });
 }
-console.log(`\nnode-matrix: passed on ${machine.version} (full suite), ${timings.join(", ")}`);
+
+const results = await Promise.all(runtimes.map(runOn));
+const summary = results.map((r) => `${r.runtime.label} ${r.code === 0 ? "passed" : "FAILED"} in ${r.seconds.toFixed(0)} s`);
+console.log(`\nnode-matrix: ${summary.join(", ")}`);
+if (results.some((r) => r.code !== 0)) process.exit(1);
