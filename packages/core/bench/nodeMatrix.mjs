@@ -45,7 +45,9 @@ function cell(node, kind, concurrency, port) {
 
 function row(label, values, digits) {
   const base = values[0];
-  const cells = values.map((v, i) => pad(`${v.toFixed(digits)}${i && base > 0 && v > 0 ? ` (${(v / base).toFixed(2)}x)` : ""}`, 18));
+  const cells = values.map((v, i) =>
+    pad(`${v.toFixed(digits)}${i && base > 0 && v > 0 ? ` (${(v / base).toFixed(2)}x)` : ""}`, 18),
+  );
   console.log(`  ${pad(label, 34)}${cells.join("")}`);
 }
 
