@@ -1,13 +1,33 @@
 #!/usr/bin/env node
-// `npm test`: lint, then every project's cached nx targets (generated-code check, typecheck, build,
-// tests, package checks). Everything a test needs it starts itself, on 127.0.0.1.
+// `npm test`: lint; check the Node matrix runtimes and build their SQLite addons (cached); every
+// project's cached nx targets (generated-code check, typecheck, build, tests, package checks) on the
+// machine's Node; then the runtime-dependent tests on Node 22 and 24 (scripts/node-matrix). Everything a
+// test needs it starts itself, on 127.0.0.1. Prints the time each part took.
 import { spawnSync } from "node:child_process";
 
 const env = { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" };
-const run = (cmd, args) => {
+const parts = [];
+const run = (part, cmd, args) => {
+  const t0 = performance.now();
   const result = spawnSync(cmd, args, { stdio: "inherit", env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  parts.push(`${part} ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if (result.status !== 0) {
+    console.error(`npm test: ${part} failed (${parts.join(", ")})`);
+    process.exit(result.status ?? 1);
+  }
 };
 const bin = (name) => `node_modules/.bin/${name}`;
-run(bin("biome"), ["check", "."]);
-run(bin("nx"), ["run-many", "-t", "check-generated", "typecheck", "build", "test", "package-lint", "--outputStyle=stream"]);
+run("biome", bin("biome"), ["check", "."]);
+run("node-matrix setup", process.execPath, ["scripts/node-matrix/prepare.mjs"]);
+run("nx suite", bin("nx"), [
+  "run-many",
+  "-t",
+  "check-generated",
+  "typecheck",
+  "build",
+  "test",
+  "package-lint",
+  "--outputStyle=stream",
+]);
+run("node matrix", process.execPath, ["scripts/node-matrix/test.mjs"]);
+console.log(`npm test: passed; ${parts.join(", ")}`);

@@ -9,10 +9,12 @@ describe("npm run demo", () => {
   it("runs every step against the in-process emulator, with no credentials or configuration, and exits 0", async () => {
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
       (resolve, reject) => {
-        // Nothing but PATH: no AccessKey, no region, and a HOME that does not exist.
+        // Nothing but PATH: no AccessKey, no region, and a HOME that does not exist. (On the Node
+        // matrix, also the SQLite addon built for this Node: runtime plumbing, not configuration.)
+        const addon = process.env.DMSFLOW_EMULATOR_SQLITE_ADDON;
         const child = spawn(process.execPath, [DEMO], {
           cwd: REPO,
-          env: { PATH: process.env.PATH, HOME: "/nonexistent" },
+          env: { PATH: process.env.PATH, HOME: "/nonexistent", ...(addon ? { DMSFLOW_EMULATOR_SQLITE_ADDON: addon } : {}) },
           stdio: ["ignore", "pipe", "pipe"],
         });
         let out = "";

@@ -136,7 +136,10 @@ describe("reset, inspect, instances, stats", () => {
     const patched = await e.admin("PATCH", "instances/1001", { status: 4 });
     expect(patched.json).toMatchObject({ Id: "1001", status: 4 });
     expect((await e.admin("PATCH", "instances/1001", { status: 9 })).status).toBe(400);
-    expect((await e.admin("PATCH", "instances/1001", "null")).json).toMatchObject({ Code: "InvalidStatus" });
+    for (const body of ["null", "[]", '"x"', "1"]) {
+      const reply = await e.admin("PATCH", "instances/1001", body);
+      expect([body, reply.status, reply.json.Code]).toEqual([body, 400, "InvalidStatus"]);
+    }
     expect((await e.admin("PATCH", "instances/123456", { status: 1 })).status).toBe(404);
     expect((await e.admin("GET", "inspect/instances/abc")).status).toBe(400);
     expect((await e.admin("GET", "inspect/instances/%E6%95")).status).toBe(400);

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,8 @@ import {
 import { expectSuccess } from "./fixtures/expectations.js";
 import { sendRequest } from "./fixtures/sendRequest.js";
 import { signV3 } from "./fixtures/signRequest.js";
+
+const require = createRequire(import.meta.url);
 
 // The command-line contract: one JSON line when ready, clean shutdown on signals, one-line errors.
 const running: EmulatorProcess[] = [];
@@ -144,6 +147,26 @@ describe("dmsflow-emulator refuses bad input with one line, no stack trace", () 
     ]);
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(["crm.db"]);
+  });
+
+  it("an SQLite addon named by DMSFLOW_EMULATOR_SQLITE_ADDON that does not load exits 1 naming the variable", async () => {
+    const p = runEmulator(["--data", ":memory:"], { DMSFLOW_EMULATOR_SQLITE_ADDON: "/nonexistent/better_sqlite3.node" });
+    expect(await p.exited).toEqual({ code: 1, signal: null });
+    expect(p.stderrLines).toHaveLength(1);
+    expect(p.stderrLines[0]).toMatch(
+      /^dmsflow-emulator: Cannot open the data file :memory:: the SQLite addon \/nonexistent\/better_sqlite3\.node named by DMSFLOW_EMULATOR_SQLITE_ADDON does not load \(Cannot find module .*\); unset DMSFLOW_EMULATOR_SQLITE_ADDON or point it at a better_sqlite3\.node built for Node v\d+/,
+    );
+  });
+
+  it("loads the SQLite addon named by DMSFLOW_EMULATOR_SQLITE_ADDON instead of the installed one", async () => {
+    // A copy of the addon this Node loads, under a name only the variable can lead to.
+    const installed =
+      process.env.DMSFLOW_EMULATOR_SQLITE_ADDON || require.resolve("better-sqlite3/build/Release/better_sqlite3.node");
+    const copy = join(tempDir(), "renamed_sqlite.node");
+    copyFileSync(installed, copy);
+    const p = await spawn(["--quiet", "--data", join(tempDir(), "state.db")], { DMSFLOW_EMULATOR_SQLITE_ADDON: copy });
+    expect(p.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(readFileSync(`/proc/${p.child.pid}/maps`, "utf8")).toContain(copy);
   });
 
   it("a port in use", async () => {

@@ -11,21 +11,24 @@ import { buildSync } from "esbuild";
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 20);
 
-const median = (xs) => {
+/** The median of numbers. */
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function run(args, cwd) {
+/** Runs `node <args>` in cwd and returns its wall time and the load time it printed. */
+export function run(args, cwd, node = process.execPath) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const r = spawnSync(node, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed: ${r.stderr}`);
   return { wall, inside: Number(r.stdout) };
 }
 
-function loaders(specifier) {
+/** `node` arguments that load a module by require and by import and print the time it took. */
+export function loaders(specifier) {
   const s = JSON.stringify(specifier);
   return {
     cjs: ["-e", `const t=performance.now();require(${s});process.stdout.write(String(performance.now()-t))`],

@@ -1,9 +1,11 @@
 import { type ChildProcess, execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { matrixRuntimes } from "../../../scripts/node-matrix/runtimes.mjs";
+import { ensureSqliteAddons } from "../../../scripts/node-matrix/sqliteAddon.mjs";
 import { type LocalRegistry, spawnGroup, startLocalRegistry, stopChild } from "../src/localRegistry.js";
 import { dependencyClosure, mirrorIntoRegistry } from "../src/mirrorDependencies.js";
 import { publishedPackages, ROOT } from "../src/publishedPackages.js";
@@ -12,6 +14,10 @@ const exec = promisify(execFile);
 const packages = publishedPackages();
 const changeset = join(ROOT, "node_modules/@changesets/cli/bin.js");
 const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+
+// The consumer's programs and bins run on the machine's Node and on each Node of the matrix. A missing
+// matrix Node fails this file at collection: the matrix never shrinks silently.
+const matrix = matrixRuntimes();
 
 /**
  * The whole release path against a real registry: version and publish all four packages with
@@ -99,16 +105,6 @@ describe("publish to a local registry and consume from it", () => {
     expect(installed.dependencies["@dmsflow/client"]).toBe("0.1.0");
   });
 
-  it("imports DmsClient from ESM and requires it from CommonJS", async () => {
-    writeFileSync(
-      join(consumer, "esm.mjs"),
-      'import { DmsClient } from "@dmsflow/core";\nconsole.log(typeof DmsClient, typeof new DmsClient({ endpoint: "http://127.0.0.1:1", credentials: { accessKeyId: "a", accessKeySecret: "b" } }).resumeTaskFlowInstance);\n',
-    );
-    writeFileSync(join(consumer, "cjs.cjs"), 'const { DmsClient } = require("@dmsflow/core");\nconsole.log(typeof DmsClient);\n');
-    expect((await exec(process.execPath, ["esm.mjs"], { cwd: consumer })).stdout).toBe("function function\n");
-    expect((await exec(process.execPath, ["cjs.cjs"], { cwd: consumer })).stdout).toBe("function\n");
-  });
-
   for (const resolution of ["nodenext", "bundler"] as const) {
     it(`a consumer .ts file type-checks with moduleResolution ${resolution}`, async () => {
       const dir = join(consumer, resolution);
@@ -148,55 +144,113 @@ describe("publish to a local registry and consume from it", () => {
     });
   }
 
-  it("npx dmsflow-emulator starts from the installed package and the installed dmsflow resumes a seeded instance", async () => {
-    const seed = join(consumer, "node_modules/@dmsflow/emulator/seeds/demo.json");
-    const emulator = spawnGroup(
-      "npx",
-      ["--no-install", "dmsflow-emulator", "--port", "0", "--data", ":memory:", "--seed", seed],
-      {
-        cwd: consumer,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    children.push(emulator);
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      emulator.stdout!.on("data", (d) => {
-        out += d;
-        const line = out.split("\n")[0];
-        if (out.includes("\n")) resolve((JSON.parse(line!) as { url: string }).url);
-      });
-      emulator.once("exit", (code) => reject(new Error(`dmsflow-emulator exited with ${code}`)));
+  let addons: Map<string, string>;
+  beforeAll(async () => {
+    addons = await ensureSqliteAddons(matrix);
+  }, 600_000);
+
+  const consumerRuntimes = [
+    { label: `the machine's Node ${process.version}`, node: process.execPath, alias: undefined },
+    ...matrix.map((r) => ({ label: r.label, node: r.node, alias: r.alias })),
+  ];
+  describe.each(consumerRuntimes)("on $label", ({ label, node, alias }) => {
+    // Its node first on PATH (for npx and the bins' `#!/usr/bin/env node`) and, on the matrix, the
+    // better-sqlite3 addon built for it: the consumer's own install built the machine's.
+    const runtime = () => ({
+      node,
+      env: alias
+        ? {
+            ...process.env,
+            PATH: `${dirname(node)}${delimiter}${process.env.PATH}`,
+            DMSFLOW_EMULATOR_SQLITE_ADDON: addons.get(alias),
+          }
+        : process.env,
     });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const demo = JSON.parse(readFileSync(seed, "utf8")) as {
-      accessKeys: { id: string; secret: string }[];
-      instances: { Id: string | number; DagId: string | number; status: number }[];
-    };
-    const suspended = demo.instances.find((i) => i.status === 2)!;
-    const env = {
-      ...process.env,
-      HOME: join(work, "home"),
-      ALIBABA_CLOUD_ACCESS_KEY_ID: demo.accessKeys[0]!.id,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: demo.accessKeys[0]!.secret,
-    };
-    const resume = await exec(
-      "npx",
-      [
-        "--no-install",
-        "dmsflow",
-        "resume",
-        "--endpoint",
-        url,
-        "--dag-id",
-        String(suspended.DagId),
-        "--instance-id",
-        String(suspended.Id),
-        "--output",
-        "json",
-      ],
-      { cwd: consumer, env },
-    );
-    expect(JSON.parse(resume.stdout)).toMatchObject({ Success: true });
+
+    it("npx runs the consumer's bins on this Node", async () => {
+      // What a bin's `#!/usr/bin/env node` finds. (Not `npx node`: npm exec looks that up in its
+      // global prefix, which an npm-started test inherits.) On the matrix, the emulator below also
+      // proves it: it loads only the addon built for this Node's ABI.
+      const { node, env } = runtime();
+      const expected = (await exec(node, ["-p", "process.version"])).stdout;
+      const seen = await exec("npx", ["--no-install", "-c", "node -p process.version"], { cwd: consumer, env });
+      expect(seen.stdout).toBe(expected);
+    });
+
+    it("imports DmsClient from ESM and requires it from CommonJS", async () => {
+      const { node, env } = runtime();
+      writeFileSync(
+        join(consumer, "esm.mjs"),
+        'import { DmsClient } from "@dmsflow/core";\nconsole.log(typeof DmsClient, typeof new DmsClient({ endpoint: "http://127.0.0.1:1", credentials: { accessKeyId: "a", accessKeySecret: "b" } }).resumeTaskFlowInstance);\n',
+      );
+      writeFileSync(
+        join(consumer, "cjs.cjs"),
+        'const { DmsClient } = require("@dmsflow/core");\nconsole.log(typeof DmsClient);\n',
+      );
+      expect((await exec(node, ["esm.mjs"], { cwd: consumer, env })).stdout).toBe("function function\n");
+      expect((await exec(node, ["cjs.cjs"], { cwd: consumer, env })).stdout).toBe("function\n");
+    });
+
+    it("npx dmsflow-emulator starts from the installed package and the installed dmsflow resumes a seeded instance", async () => {
+      const seed = join(consumer, "node_modules/@dmsflow/emulator/seeds/demo.json");
+      const emulator = spawnGroup(
+        "npx",
+        [
+          "--no-install",
+          "dmsflow-emulator",
+          "--port",
+          "0",
+          "--data",
+          join(consumer, `${label.replace(/\W/g, "_")}.sqlite`),
+          "--seed",
+          seed,
+        ],
+        { cwd: consumer, env: runtime().env, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      children.push(emulator);
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        let err = "";
+        emulator.stdout!.on("data", (d) => {
+          out += d;
+          const line = out.split("\n")[0];
+          if (out.includes("\n")) resolve((JSON.parse(line!) as { url: string }).url);
+        });
+        emulator.stderr!.on("data", (d) => {
+          err += d;
+        });
+        emulator.once("exit", (code) => reject(new Error(`dmsflow-emulator exited with ${code}: ${err}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const demo = JSON.parse(readFileSync(seed, "utf8")) as {
+        accessKeys: { id: string; secret: string }[];
+        instances: { Id: string | number; DagId: string | number; status: number }[];
+      };
+      const suspended = demo.instances.find((i) => i.status === 2)!;
+      const env = {
+        ...runtime().env,
+        HOME: join(work, "home"),
+        ALIBABA_CLOUD_ACCESS_KEY_ID: demo.accessKeys[0]!.id,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: demo.accessKeys[0]!.secret,
+      };
+      const resume = await exec(
+        "npx",
+        [
+          "--no-install",
+          "dmsflow",
+          "resume",
+          "--endpoint",
+          url,
+          "--dag-id",
+          String(suspended.DagId),
+          "--instance-id",
+          String(suspended.Id),
+          "--output",
+          "json",
+        ],
+        { cwd: consumer, env },
+      );
+      expect(JSON.parse(resume.stdout)).toMatchObject({ Success: true });
+    });
   });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { CommitBatcher } from "./commitBatcher.js";
+import { SQLITE_ADDON_VARIABLE } from "./openDatabase.js";
 
 // Group commit on a real WAL file, watched through a second connection: a write is visible to
 // another reader (committed) exactly when settled() resolves, not before.
@@ -12,14 +13,17 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+// The addon the emulator itself loads on this Node (see openDatabase).
+const nativeBinding = process.env[SQLITE_ADDON_VARIABLE] || undefined;
+
 function open() {
   const dir = mkdtempSync(join(tmpdir(), "batcher-"));
   dirs.push(dir);
-  const writer = new Database(join(dir, "t.db"));
+  const writer = new Database(join(dir, "t.db"), { nativeBinding });
   writer.pragma("journal_mode = WAL");
   writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)");
   writer.exec("INSERT INTO t VALUES (1, 0), (2, 0)");
-  const reader = new Database(join(dir, "t.db"), { readonly: true });
+  const reader = new Database(join(dir, "t.db"), { readonly: true, nativeBinding });
   const read = (id: number) => (reader.prepare("SELECT v FROM t WHERE id = ?").get(id) as { v: number }).v;
   return {
     writer,

@@ -13,6 +13,12 @@ export class DataFileError extends Error {
 }
 
 /**
+ * Names a better-sqlite3 addon (`better_sqlite3.node`) to load instead of the installed one: for running
+ * on a Node whose ABI differs from the one better-sqlite3 was installed for (the repository's Node matrix).
+ */
+export const SQLITE_ADDON_VARIABLE = "DMSFLOW_EMULATOR_SQLITE_ADDON";
+
+/**
  * Opens (or creates) the data file and brings its schema up to date.
  * WAL with synchronous=FULL: a COMMIT returns only once the WAL is on disk, so an acknowledged
  * change survives SIGKILL and power loss. Exclusive locking keeps a second emulator off the same file.
@@ -21,13 +27,20 @@ export class DataFileError extends Error {
  */
 export function openDatabase(path: string): SqliteDatabase {
   let db: SqliteDatabase;
+  const addon = process.env[SQLITE_ADDON_VARIABLE] || undefined;
   try {
     // better-sqlite3 refuses a missing directory itself, with no SQLite code: give it SQLite's.
     if (path !== ":memory:" && !existsSync(dirname(resolve(path)))) {
       throw Object.assign(new Error("unable to open database file"), { code: "SQLITE_CANTOPEN" });
     }
-    db = new Database(path, { timeout: 250 });
+    db = new Database(path, { timeout: 250, nativeBinding: addon });
   } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (addon && (code === "MODULE_NOT_FOUND" || code === "ERR_DLOPEN_FAILED")) {
+      throw new DataFileError(
+        `Cannot open the data file ${path}: the SQLite addon ${addon} named by ${SQLITE_ADDON_VARIABLE} does not load (${message.split("\n")[0]}); unset ${SQLITE_ADDON_VARIABLE} or point it at a better_sqlite3.node built for Node ${process.version}.`,
+      );
+    }
     throw new DataFileError(describeDataFileFailure(error, path));
   }
   try {

@@ -15,6 +15,15 @@ export class RateLimiter {
     const now = performance.now();
     const slot = Math.max(now, this.#next);
     this.#next = slot + this.#intervalMs;
-    return slot <= now ? Promise.resolve(!signal?.aborted) : sleep(slot - now, signal);
+    return slot <= now ? Promise.resolve(!signal?.aborted) : waitUntil(slot, signal);
   }
+}
+
+// setTimeout counts from the event loop's cached clock, which can trail performance.now() by a
+// millisecond or more after busy work: a timer may fire before its slot. Sleep again for what is left.
+async function waitUntil(slot: number, signal?: AbortSignal): Promise<boolean> {
+  for (let now = performance.now(); now < slot; now = performance.now()) {
+    if (!(await sleep(slot - now, signal))) return false;
+  }
+  return !signal?.aborted;
 }
