@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DMS_SPEC, fixture } from "../test/fixturePaths.js";
+import { DMS_SPEC } from "../test/fixturePaths.js";
+import { fixtureDocument, problems } from "../test/specProblems.js";
 import { loadSpec } from "./load.js";
-import { SpecError } from "./specError.js";
-import { validateSpec } from "./validate.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: tests poke at spec documents freely
-const base = async () => structuredClone((await loadSpec(fixture("minimal"))).document) as Record<string, any>;
-const problems = (doc: unknown) => {
-  try {
-    validateSpec("spec.yaml", doc);
-  } catch (error) {
-    if (error instanceof SpecError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
-};
+const base = () => fixtureDocument("minimal");
 // biome-ignore lint/suspicious/noExplicitAny: as above
 const op = (doc: Record<string, any>) => doc.paths["/?Action=PauseJob"].post;
 

@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fixture } from "../test/fixturePaths.js";
-import { loadSpec } from "./load.js";
-import { SpecError } from "./specError.js";
-import { validateSpec } from "./validate.js";
+import { fixtureDocument, problems } from "../test/specProblems.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: tests poke at spec documents freely
-const base = async () => structuredClone((await loadSpec(fixture("domain"))).document) as Record<string, any>;
-const problems = (doc: unknown) => {
-  try {
-    validateSpec("spec.yaml", doc);
-  } catch (error) {
-    if (error instanceof SpecError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
-};
+const base = () => fixtureDocument("domain");
 // biome-ignore lint/suspicious/noExplicitAny: as above
 const op = (doc: Record<string, any>) => doc.paths["/?Action=ListJobs"].post;
 
