@@ -1,7 +1,6 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_SEED,
@@ -15,6 +14,7 @@ import {
 import { expectSuccess } from "./fixtures/expectations.js";
 import { sendRequest } from "./fixtures/sendRequest.js";
 import { signV3 } from "./fixtures/signRequest.js";
+import { testDatabase } from "./fixtures/testDatabase.js";
 
 const require = createRequire(import.meta.url);
 
@@ -135,7 +135,7 @@ describe("dmsflow-emulator refuses bad input with one line, no stack trace", () 
   it("another application's SQLite database: exit 1, one line, the file untouched", async () => {
     const dir = tempDir();
     const path = join(dir, "crm.db");
-    const other = new Database(path);
+    const other = testDatabase(path);
     other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Ada')");
     other.close();
     const before = readFileSync(path);

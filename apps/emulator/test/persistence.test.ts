@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type EmulatorProcess,
@@ -13,6 +12,7 @@ import {
 import { expectGatewayError, expectSuccess } from "./fixtures/expectations.js";
 import { type Reply, sendRequest } from "./fixtures/sendRequest.js";
 import { signV3 } from "./fixtures/signRequest.js";
+import { testDatabase } from "./fixtures/testDatabase.js";
 import { startTestEmulator } from "./fixtures/testEmulator.js";
 import { FLOW, KEYS, testSeed } from "./fixtures/testSeed.js";
 
@@ -158,7 +158,7 @@ describe("replay after a restart", () => {
     const later = await startTestEmulator(options);
     expect((await later.admin("GET", "stats")).json.noncesRemembered).toBe(0);
     await later.close();
-    const db = new Database(data, { readonly: true });
+    const db = testDatabase(data, { readonly: true });
     expect(db.prepare("SELECT count(*) AS n FROM nonces").get()).toEqual({ n: 0 });
     db.close();
   });

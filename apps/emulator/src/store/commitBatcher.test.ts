@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { testDatabase } from "../../test/fixtures/testDatabase.js";
 import { CommitBatcher } from "./commitBatcher.js";
-import { SQLITE_ADDON_VARIABLE } from "./openDatabase.js";
 
 // Group commit on a real WAL file, watched through a second connection: a write is visible to
 // another reader (committed) exactly when settled() resolves, not before.
@@ -13,17 +12,15 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-// The addon the emulator itself loads on this Node (see openDatabase).
-const nativeBinding = process.env[SQLITE_ADDON_VARIABLE] || undefined;
 
 function open() {
   const dir = mkdtempSync(join(tmpdir(), "batcher-"));
   dirs.push(dir);
-  const writer = new Database(join(dir, "t.db"), { nativeBinding });
+  const writer = testDatabase(join(dir, "t.db"));
   writer.pragma("journal_mode = WAL");
   writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)");
   writer.exec("INSERT INTO t VALUES (1, 0), (2, 0)");
-  const reader = new Database(join(dir, "t.db"), { readonly: true, nativeBinding });
+  const reader = testDatabase(join(dir, "t.db"), { readonly: true });
   const read = (id: number) => (reader.prepare("SELECT v FROM t WHERE id = ?").get(id) as { v: number }).v;
   return {
     writer,

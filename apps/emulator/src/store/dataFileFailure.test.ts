@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { testDatabase } from "../../test/fixtures/testDatabase.js";
 import { describeDataFileFailure } from "./dataFileFailure.js";
 
 // Each failure is raised by real SQLite on a real file, then described; as root, chmod does not stop
@@ -22,7 +22,7 @@ function failure(work: () => void): unknown {
 describe("describeDataFileFailure", () => {
   it("a full disk (SQLITE_FULL) says so and what to do, not 'not an emulator database'", () => {
     const path = join(dir, "full.db");
-    const db = new Database(path);
+    const db = testDatabase(path);
     db.pragma("max_page_count = 2");
     const error = failure(() => db.exec("CREATE TABLE a (x); CREATE TABLE b (x); CREATE TABLE c (x)"));
     db.close();
@@ -34,8 +34,8 @@ describe("describeDataFileFailure", () => {
 
   it("a read-only connection (SQLITE_READONLY)", () => {
     const path = join(dir, "ro.db");
-    new Database(path).exec("CREATE TABLE a (x)");
-    const db = new Database(path, { readonly: true });
+    testDatabase(path).exec("CREATE TABLE a (x)");
+    const db = testDatabase(path, { readonly: true });
     const error = failure(() => db.exec("INSERT INTO a VALUES (1)"));
     db.close();
     expect((error as { code: string }).code).toBe("SQLITE_READONLY");
@@ -47,7 +47,7 @@ describe("describeDataFileFailure", () => {
   it("a path SQLite cannot open (SQLITE_CANTOPEN): a directory where the file should be", () => {
     const path = join(dir, "a-directory");
     mkdirSync(path);
-    const error = failure(() => new Database(path));
+    const error = failure(() => testDatabase(path));
     expect((error as { code: string }).code).toBe("SQLITE_CANTOPEN");
     expect(describeDataFileFailure(error, path)).toBe(
       `Cannot open the data file ${path} (SQLITE_CANTOPEN); check that it is a file and that this user may create files beside it (SQLite adds -wal and -shm files), or pick another --data path.`,
