@@ -12,7 +12,6 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-
 function open() {
   const dir = mkdtempSync(join(tmpdir(), "batcher-"));
   dirs.push(dir);
