@@ -16,8 +16,9 @@ import type {
 import { isObject, resolveRef } from "./resolveRef.js";
 
 type Doc = Record<string, unknown>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const WIRE_TYPES: Record<Exclude<ScalarKind, never>, WireType> = {
+const WIRE_TYPES: Record<ScalarKind, WireType> = {
   int64: "Long",
   int32: "Integer",
   string: "String",
@@ -98,21 +99,16 @@ function parameterOf(doc: Doc, raw: unknown): Parameter {
   if (shape.kind === "enum") {
     // An open enumeration names the known values; the API takes others, so they are not checked.
     const open = schema["x-dmsflow-open-enum"] === true;
-    const { enum: _known, ...rest } = rulesOf(schema);
-    return {
-      ...common,
-      wireType: WIRE_TYPES[shape.base],
-      rules: open ? rest : rulesOf(schema),
-      enumName: shape.name,
-      openEnum: open,
-    };
+    const rules = rulesOf(schema);
+    if (open) delete rules.enum;
+    return { ...common, wireType: WIRE_TYPES[shape.base], rules, enumName: shape.name, openEnum: open };
   }
   return { ...common, wireType: WIRE_TYPES[shape.kind], rules: rulesOf(schema) };
 }
 
 /** The value rules of a parameter schema; `enum` comes from the schema itself or the enumeration it refers to. */
-function rulesOf(schema: Doc): ValueRules {
-  const rules: { -readonly [K in keyof ValueRules]: ValueRules[K] } = {};
+function rulesOf(schema: Doc): Mutable<ValueRules> {
+  const rules: Mutable<ValueRules> = {};
   for (const key of ["minimum", "maximum", "minLength", "maxLength"] as const) {
     if (typeof schema[key] === "number") rules[key] = schema[key] as number;
   }
@@ -170,7 +166,6 @@ function enumerationOf(name: string, schema: Doc): Enumeration {
     name,
     description: text(schema.description),
     base: scalarOf(schema) as Enumeration["base"],
-    open: schema["x-dmsflow-open-enum"] === true,
     members: values.map((value, i) => ({ value, varName: varNames[i]!, description: text(descriptions[i]) })),
   };
 }

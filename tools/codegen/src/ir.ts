@@ -63,7 +63,7 @@ export interface Parameter {
   readonly rules: ValueRules;
   /** The enumeration its values come from, if any. */
   readonly enumName?: string;
-  /** Whether that enumeration is open (other values allowed). */
+  /** Whether that enumeration is open (`x-dmsflow-open-enum`: the list is incomplete, other values allowed). */
   readonly openEnum?: boolean;
   /** For Json parameters: the shape of the document. */
   readonly shape?: Shape;
@@ -111,8 +111,6 @@ export interface Enumeration {
   readonly description: string;
   readonly base: Exclude<ScalarKind, "boolean">;
   readonly members: readonly EnumMember[];
-  /** Whether the list is known to be incomplete (`x-dmsflow-open-enum`): parameters then take other values too. */
-  readonly open: boolean;
 }
 
 /** One error code the API (or the emulator) answers with, from `x-dmsflow-error-codes`. */

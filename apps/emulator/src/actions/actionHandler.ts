@@ -43,7 +43,7 @@ export interface ActionHandler {
   readonly run: (request: ActionRequest) => ActionResult;
 }
 
-/** One handler per operation of the generated table: a new operation fails to compile until it has one. */
+/** One handler per operation of the generated table (createActionHandlers fills the ones without behaviour with notEmulated). */
 export type ActionHandlers = { readonly [A in ActionName]: ActionHandler };
 
 /** A successful result of `action` with these members (none for the envelope-only operations). */
