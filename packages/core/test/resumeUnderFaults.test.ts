@@ -1,6 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type ResumeSuspendedInstancesResult, resumeSuspendedInstances } from "../src/index.js";
 import { type FaultyEmulator, FLOW, startFaultyEmulator, suspendedInstances } from "./fixtures/faultyEmulator.js";
+
+// Hundreds of calls with injected lost responses (each waits for the client's timeout): minutes on a
+// loaded CI machine, where the 30 s default cut a correct run short.
+vi.setConfig({ testTimeout: 180_000 });
 
 let env: FaultyEmulator | undefined;
 afterEach(async () => {
