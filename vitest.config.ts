@@ -30,6 +30,7 @@ export default defineConfig({
       project("@dmsflow/core", "./packages/core"),
       project("@dmsflow/emulator", "./apps/emulator", 60_000),
       project("@dmsflow/cli", "./apps/cli", 120_000),
+      project("@dmsflow/mcp", "./apps/mcp", 120_000),
       project("@dmsflow/release", "./tools/release", 600_000),
     ],
   },

@@ -67,6 +67,7 @@ function operationOf(doc: Doc, op: Doc): Operation {
     methods: op["x-acs-methods"] as ("GET" | "POST")[],
     summary: text(op.summary),
     description: text(op.description),
+    readOnly: op["x-dmsflow-readonly"] === true,
     parameters,
     output: shapeOf(doc, schema),
     ...(paging ? { pagination: paginationOf(paging) } : {}),

@@ -41,6 +41,7 @@ describe("emitFiles", () => {
       "operations/listJobs.ts",
       "operationTable.ts",
       "operationDocs.ts",
+      "enumerations.ts",
       "errorCodes.ts",
       "DmsOperations.ts",
       "index.ts",
@@ -48,6 +49,14 @@ describe("emitFiles", () => {
     for (const [path, text] of files) {
       await expect(text).toMatchFileSnapshot(`../test/__output__/domain/${path}`);
     }
+  });
+
+  it("marks an operation read-only only when the spec says so, and names a parameter's enumeration", async () => {
+    const files = await emitFixture("domain");
+    expect(files.get("operations/listJobs.ts")).toContain("  readOnly: true,");
+    expect(files.get("operations/linkJobs.ts")).toContain("  readOnly: false,");
+    expect(files.get("operations/listJobs.ts")).toMatch(/\{ name: "Status", [^}]*enumeration: "JobStatus"/);
+    expect(files.get("enumerations.ts")).toContain("JobStatus: { values: JobStatus, descriptions: JobStatusDescriptions },");
   });
 
   it("starts every file with a header naming the generator and the spec", async () => {

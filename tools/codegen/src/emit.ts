@@ -1,5 +1,5 @@
 import { IndentationText, Project, type SourceFileStructure } from "ts-morph";
-import { emitEnum, emitErrorCodes } from "./emit/emitDomain.js";
+import { emitEnum, emitEnumerationTable, emitErrorCodes } from "./emit/emitDomain.js";
 import { emitIndex, emitOperationTable } from "./emit/emitIndex.js";
 import { emitModel } from "./emit/emitModel.js";
 import { emitOperation } from "./emit/emitOperation.js";
@@ -35,6 +35,7 @@ export function emitFiles(plan: Plan, runtimeTemplates: ReadonlyMap<string, stri
   for (const operation of plan.operations) print(`${operation.module}.ts`, emitOperation(plan.ir, operation));
   print("operationTable.ts", emitOperationTable(plan));
   print("operationDocs.ts", emitOperationDocs(plan));
+  if (plan.enums.length > 0) print("enumerations.ts", emitEnumerationTable(plan));
   if (plan.ir.errorCodes.length > 0) print("errorCodes.ts", emitErrorCodes(plan.ir));
   print("DmsOperations.ts", emitOperationsClass(plan));
   print("index.ts", emitIndex(plan));

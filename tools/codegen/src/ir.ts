@@ -83,6 +83,8 @@ export interface Operation {
   readonly methods: readonly ("GET" | "POST")[];
   readonly summary: string;
   readonly description: string;
+  /** Whether it only reads (`x-dmsflow-readonly: true`); absent in the spec means it may change state. */
+  readonly readOnly: boolean;
   readonly parameters: readonly Parameter[];
   /** The successful response body: a model reference or an inline object. */
   readonly output: Shape;

@@ -40,6 +40,12 @@ describe("validateSpec", () => {
     ]);
   });
 
+  it("refuses a read-only marker that is not a boolean", async () => {
+    const doc = await base();
+    op(doc)["x-dmsflow-readonly"] = "yes";
+    expect(problems(doc)).toEqual(['paths./?Action=PauseJob.post.x-dmsflow-readonly: must be true or false, got "yes".']);
+  });
+
   it("names a $ref that points at nothing", async () => {
     const doc = await base();
     doc.components.schemas.Job.properties.Owner = { $ref: "#/components/schemas/Person" };

@@ -83,6 +83,11 @@ function checkOperation(document: unknown, op: unknown, path: string, report: Re
   if (!Array.isArray(methods) || methods.length === 0 || !methods.every((m) => WIRE_METHODS.has(m))) {
     report(specPath(path, "x-acs-methods"), 'must be a non-empty list of "GET" and/or "POST".');
   }
+  // Absent means the operation may change state: a tool that forgets the marker stays behind the change guard.
+  const readOnly = op["x-dmsflow-readonly"];
+  if (readOnly !== undefined && typeof readOnly !== "boolean") {
+    report(specPath(path, "x-dmsflow-readonly"), `must be true or false, got ${JSON.stringify(readOnly)}.`);
+  }
   checkParameters(document, op.parameters, specPath(path, "parameters"), report);
   checkResponse(document, op.responses, specPath(path, "responses"), report);
   checkParameterDomain(document, op, path, report);

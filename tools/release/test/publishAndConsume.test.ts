@@ -20,7 +20,7 @@ const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
 const matrix = matrixRuntimes();
 
 /**
- * The whole release path against a real registry: version and publish all four packages with
+ * The whole release path against a real registry: version and publish all five packages with
  * changesets to verdaccio on 127.0.0.1, then install them into a consumer folder outside the
  * workspace from that registry alone (third-party dependencies are mirrored into it from npm's cache),
  * and use them the ways users do. Every process and folder is removed at the end, pass or fail.
@@ -73,7 +73,11 @@ describe("publish to a local registry and consume from it", () => {
     const published = await exec(process.execPath, [changeset, "publish"], { cwd: repo, env: npmEnv });
     publishLog = published.stdout + published.stderr;
 
-    await mirrorIntoRegistry(dependencyClosure(["better-sqlite3", "@types/node"]), registry.url, registry.token);
+    await mirrorIntoRegistry(
+      dependencyClosure(["better-sqlite3", "@types/node", "@modelcontextprotocol/sdk", "zod"]),
+      registry.url,
+      registry.token,
+    );
 
     consumer = join(work, "consumer");
     mkdirSync(consumer);
@@ -82,7 +86,16 @@ describe("publish to a local registry and consume from it", () => {
     // better-sqlite3 is built here from source: its prebuilt-binary download would need the network.
     await exec(
       "npm",
-      ["install", "--no-audit", "--no-fund", "@dmsflow/core", "@dmsflow/cli", "@dmsflow/emulator", "@types/node@20"],
+      [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "@dmsflow/core",
+        "@dmsflow/cli",
+        "@dmsflow/emulator",
+        "@dmsflow/mcp",
+        "@types/node@20",
+      ],
       { cwd: consumer, env: { ...npmEnv, npm_config_build_from_source: "true" }, maxBuffer: 32 * 1024 * 1024 },
     );
   }, 600_000);
@@ -189,6 +202,42 @@ describe("publish to a local registry and consume from it", () => {
       );
       expect((await exec(node, ["esm.mjs"], { cwd: consumer, env })).stdout).toBe("function function\n");
       expect((await exec(node, ["cjs.cjs"], { cwd: consumer, env })).stdout).toBe("function\n");
+    });
+
+    it("npx dmsflow-mcp answers an MCP client's tools/list over stdio, one tool per operation", async () => {
+      const { env } = runtime();
+      const server = spawnGroup("npx", ["--no-install", "dmsflow-mcp", "--endpoint", "http://127.0.0.1:9"], {
+        cwd: consumer,
+        env,
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      children.push(server);
+      const answer = await new Promise<{ result: { tools: { name: string }[] } }>((resolve, reject) => {
+        let out = "";
+        server.stdout!.on("data", (d) => {
+          out += d;
+          for (const line of out.split("\n").slice(0, -1)) {
+            const message = JSON.parse(line) as { id?: number };
+            if (message.id === 2) resolve(message as never);
+          }
+        });
+        server.once("exit", (code) => reject(new Error(`dmsflow-mcp exited with ${code}`)));
+        const initialize = { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "consumer", version: "1" } };
+        server.stdin!.write(
+          `${[
+            { jsonrpc: "2.0", id: 1, method: "initialize", params: initialize },
+            { jsonrpc: "2.0", method: "notifications/initialized" },
+            { jsonrpc: "2.0", id: 2, method: "tools/list" },
+          ]
+            .map((m) => JSON.stringify(m))
+            .join("\n")}\n`,
+        );
+      });
+      await stopChild(server);
+      const names = answer.result.tools.map((t) => t.name);
+      expect(names).toContain("ResumeTaskFlowInstance");
+      expect(names).toContain("explain_run");
+      expect(names.filter((n) => /^[A-Z]/.test(n))).toHaveLength(52);
     });
 
     it("npx dmsflow-emulator starts from the installed package and the installed dmsflow resumes a seeded instance", async () => {

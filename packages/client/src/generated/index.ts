@@ -97,6 +97,8 @@ export * from "./operations/updateTaskTimeVariables.js";
 export { operationTable } from "./operationTable.js";
 export type { ActionName } from "./operationTable.js";
 export { operationDocs } from "./operationDocs.js";
+export { enumerations } from "./enumerations.js";
+export type { EnumerationName } from "./enumerations.js";
 export { errorCodes } from "./errorCodes.js";
 export type { ErrorCode, ErrorCodeInfo } from "./errorCodes.js";
 export { DmsOperations } from "./DmsOperations.js";

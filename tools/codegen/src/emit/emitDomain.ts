@@ -1,6 +1,7 @@
 import { type SourceFileStructure, StructureKind } from "ts-morph";
 import type { Ir } from "../ir.js";
-import type { EnumPlan } from "../plan.js";
+import type { EnumPlan, Plan } from "../plan.js";
+import { imp } from "./fileContext.js";
 
 /**
  * An enumeration file: a const object of identifiers to values and a union type of the values
@@ -82,6 +83,34 @@ export function emitErrorCodes(ir: Ir): SourceFileStructure {
         name: "ErrorCode",
         docs: ["An error code the spec lists."],
         type: "keyof typeof errorCodes",
+      },
+    ],
+  };
+}
+
+/**
+ * The table of every enumeration by name, which a parameter descriptor's `enumeration` names: tools
+ * that build input schemas or help at run time (the MCP server) read identifiers and words from it.
+ */
+export function emitEnumerationTable(plan: Plan): SourceFileStructure {
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [
+      ...plan.enums.map((e) => imp(`./${e.module}.js`, [e.enumeration.name, `${e.enumeration.name}Descriptions`])),
+      [
+        "/** Every enumeration in the spec, by name: each identifier's value, and a few words per value. */",
+        "export const enumerations = {",
+        ...plan.enums.map(
+          (e) => `  ${e.enumeration.name}: { values: ${e.enumeration.name}, descriptions: ${e.enumeration.name}Descriptions },`,
+        ),
+        "} as const;",
+      ].join("\n"),
+      {
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: "EnumerationName",
+        docs: ["The name of an enumeration in the table."],
+        type: "keyof typeof enumerations",
       },
     ],
   };

@@ -47,6 +47,7 @@ export function emitIndex(plan: Plan): SourceFileStructure {
   }
   add("./operationTable.js", ["operationTable"], ["ActionName"]);
   add("./operationDocs.js", ["operationDocs"], []);
+  if (plan.enums.length > 0) add("./enumerations.js", ["enumerations"], ["EnumerationName"]);
   if (plan.ir.errorCodes.length > 0) add("./errorCodes.js", ["errorCodes"], ["ErrorCode", "ErrorCodeInfo"]);
   add("./DmsOperations.js", ["DmsOperations"], []);
   return { kind: StructureKind.SourceFile, statements };

@@ -147,6 +147,7 @@ function descriptorText(ir: Ir, plan: OperationPlan, output: string, ctx: FileCo
   const params = op.parameters.map((p) => {
     const extra = [
       ...(p.position === "Body" ? ['position: "Body"'] : []),
+      ...(p.enumName !== undefined ? [`enumeration: "${p.enumName}"`] : []),
       ...(Object.keys(p.rules).length > 0 ? [`rules: ${rulesCode(p.rules)}`] : []),
       ...(p.shape !== undefined ? [`schema: ${schemaCode(p.shape, ctx, "    ")}`] : []),
     ];
@@ -161,6 +162,7 @@ function descriptorText(ir: Ir, plan: OperationPlan, output: string, ctx: FileCo
     `  style: "RPC",`,
     `  methods: [${op.methods.map((m) => `"${m}"`).join(", ")}],`,
     `  pathname: "/",`,
+    `  readOnly: ${op.readOnly},`,
     params.length > 0 ? `  parameters: [\n${params.join("\n")}\n  ],` : "  parameters: [],",
     `  output: ${output},`,
     "};",

@@ -31,6 +31,11 @@ export interface ParameterDescriptor {
   readonly position?: "Body";
   /** The value rules it must meet. */
   readonly rules?: ValueRules;
+  /**
+   * The enumeration its values come from (a key of `enumerations`); when `rules.enum` is absent the
+   * enumeration is open: it names the known values and others are allowed.
+   */
+  readonly enumeration?: string;
   /** For a Json parameter: the schema of the document. */
   readonly schema?: Schema;
 }
@@ -49,6 +54,8 @@ export interface OperationDescriptor {
   readonly methods: readonly ("GET" | "POST")[];
   /** The path every request goes to. */
   readonly pathname: string;
+  /** Whether the operation only reads: the spec marks it `x-dmsflow-readonly`; otherwise it may change state. */
+  readonly readOnly: boolean;
   /** The request parameters, in spec order. */
   readonly parameters: readonly ParameterDescriptor[];
   /** The schema of a successful response body. */

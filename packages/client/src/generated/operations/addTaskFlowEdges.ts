@@ -54,6 +54,7 @@ export const AddTaskFlowEdgesOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "Edges", wireType: "Json", required: true, schema: { list: {

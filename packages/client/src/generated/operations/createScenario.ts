@@ -59,6 +59,7 @@ export const CreateScenarioOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "Description", wireType: "String", required: false },
     { name: "ScenarioName", wireType: "String", required: true },

@@ -64,6 +64,7 @@ export const CreateTaskFlowOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagName", wireType: "String", required: true },
     { name: "Description", wireType: "String", required: false },

@@ -28,6 +28,7 @@ export const DeleteScenarioOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "ScenarioId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },

@@ -28,6 +28,7 @@ export const DeleteTaskOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "NodeId", wireType: "String", required: true },
     { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },

@@ -43,6 +43,7 @@ export const DeleteTaskFlowEdgesByConditionOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "Id", wireType: "Long", required: false, rules: { minimum: 1 } },

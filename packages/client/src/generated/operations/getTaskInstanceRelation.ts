@@ -57,6 +57,7 @@ export const GetTaskInstanceRelationOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: true,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "DagInstanceId", wireType: "Long", required: true, rules: { minimum: 1 } },

@@ -68,6 +68,7 @@ export const ListDAGVersionsOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: true,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "PageIndex", wireType: "Integer", required: true, rules: { minimum: 1 } },

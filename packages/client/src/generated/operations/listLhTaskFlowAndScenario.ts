@@ -60,6 +60,7 @@ export const ListLhTaskFlowAndScenarioOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: true,
   parameters: [
     { name: "SpaceId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },

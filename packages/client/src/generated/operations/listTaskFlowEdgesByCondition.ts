@@ -67,6 +67,7 @@ export const ListTaskFlowEdgesByConditionOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: true,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "Id", wireType: "Long", required: false, rules: { minimum: 1 } },

@@ -76,6 +76,7 @@ export const ListTaskFlowsByPageOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: true,
   parameters: [
     { name: "DagIdList", wireType: "Json", required: false, schema: { list: "int64" } },
     { name: "PageIndex", wireType: "Integer", required: false, rules: { minimum: 1 } },

@@ -52,6 +52,7 @@ export const ListTasksInTaskFlowOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: true,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },

@@ -47,6 +47,7 @@ export const ListUserTenantsOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: true,
   parameters: [
     { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },
   ],

@@ -33,6 +33,7 @@ export const MoveTaskFlowToScenarioOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "ScenarioId", wireType: "Long", required: false },

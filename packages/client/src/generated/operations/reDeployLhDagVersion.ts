@@ -59,6 +59,7 @@ export const ReDeployLhDagVersionOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "DagVersion", wireType: "Long", required: false, rules: { minimum: 1 } },

@@ -38,6 +38,7 @@ export const ResumeTaskFlowInstanceOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "DagInstanceId", wireType: "Long", required: true, rules: { minimum: 1 } },

@@ -33,6 +33,7 @@ export const StopTaskFlowInstanceOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "DagInstanceId", wireType: "Long", required: true, rules: { minimum: 1 } },

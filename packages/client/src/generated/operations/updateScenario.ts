@@ -38,6 +38,7 @@ export const UpdateScenarioOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "Description", wireType: "String", required: false },
     { name: "ScenarioId", wireType: "String", required: true },

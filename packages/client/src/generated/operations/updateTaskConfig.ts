@@ -33,6 +33,7 @@ export const UpdateTaskConfigOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "NodeConfig", wireType: "String", required: true },
     { name: "NodeId", wireType: "String", required: true },

@@ -33,6 +33,7 @@ export const UpdateTaskContentOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "NodeContent", wireType: "String", required: false },
     { name: "NodeId", wireType: "String", required: true },

@@ -27,6 +27,7 @@ export const UpdateTaskContentV2Operation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "NodeContent", wireType: "String", required: false, position: "Body" },
     { name: "NodeId", wireType: "String", required: true },

@@ -31,6 +31,7 @@ export const UpdateTaskFlowConstantsOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagConstants", wireType: "Json", required: true, schema: { list: {
       members: {

@@ -31,6 +31,7 @@ export const UpdateTaskFlowCooperatorsOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "CooperatorIds", wireType: "Json", required: false, schema: { list: "string" } },
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },

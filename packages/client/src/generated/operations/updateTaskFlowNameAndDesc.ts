@@ -38,6 +38,7 @@ export const UpdateTaskFlowNameAndDescOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "DagName", wireType: "String", required: true },

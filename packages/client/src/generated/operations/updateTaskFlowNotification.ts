@@ -43,6 +43,7 @@ export const UpdateTaskFlowNotificationOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "DagNotificationFail", wireType: "Boolean", required: true },

@@ -31,6 +31,7 @@ export const UpdateTaskFlowRelationsOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "Edges", wireType: "Json", required: false, schema: { list: {

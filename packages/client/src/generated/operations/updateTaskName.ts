@@ -33,6 +33,7 @@ export const UpdateTaskNameOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "NodeId", wireType: "String", required: true },
     { name: "NodeName", wireType: "String", required: true },

@@ -30,6 +30,7 @@ export const UpdateTaskOutputOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "NodeId", wireType: "String", required: true },
     { name: "NodeOutput", wireType: "String", required: false },

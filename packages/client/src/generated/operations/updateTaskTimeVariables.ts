@@ -33,6 +33,7 @@ export const UpdateTaskTimeVariablesOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "NodeId", wireType: "String", required: true },
     { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },

@@ -25,6 +25,7 @@ export const LinkJobsOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "Links", wireType: "Json", required: true, schema: { list: {
       members: {

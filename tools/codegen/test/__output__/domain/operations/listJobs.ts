@@ -43,13 +43,14 @@ export const ListJobsOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: true,
   parameters: [
     { name: "OwnerId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "PageNumber", wireType: "Integer", required: false, rules: { minimum: 1 } },
     { name: "Name", wireType: "String", required: false, rules: { maxLength: 8, pattern: "^[a-z]+$" } },
     { name: "PageSize", wireType: "Integer", required: false, rules: { minimum: 1, maximum: 50 } },
-    { name: "Status", wireType: "Integer", required: false, rules: { enum: [0, 1, 2] } },
-    { name: "Kind", wireType: "String", required: false },
+    { name: "Status", wireType: "Integer", required: false, enumeration: "JobStatus", rules: { enum: [0, 1, 2] } },
+    { name: "Kind", wireType: "String", required: false, enumeration: "JobKind" },
   ],
   output: {
     members: {

@@ -31,6 +31,7 @@ export const PauseJobOperation: OperationDescriptor = {
   style: "RPC",
   methods: ["GET", "POST"],
   pathname: "/",
+  readOnly: false,
   parameters: [
     { name: "JobId", wireType: "Long", required: true },
   ],
