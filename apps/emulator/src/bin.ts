@@ -25,6 +25,8 @@ async function main(): Promise<void> {
       ...(args.seed === undefined ? {} : { seed: args.seed }),
       ...(args.adminToken === undefined ? {} : { adminToken: args.adminToken }),
       ...(args.completeAfterMs === undefined ? {} : { completeRunningAfterMs: args.completeAfterMs }),
+      ...(args.speed === undefined ? {} : { speed: args.speed }),
+      ...(args.randomSeed === undefined ? {} : { randomSeed: args.randomSeed }),
       ...(args.maxConnections === undefined ? {} : { maxConnections: args.maxConnections }),
       ...(args.maxConnectionsPerAddress === undefined ? {} : { maxConnectionsPerAddress: args.maxConnectionsPerAddress }),
       ...(args.headersTimeoutMs === undefined ? {} : { headersTimeoutMs: args.headersTimeoutMs }),

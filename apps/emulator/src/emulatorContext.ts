@@ -1,4 +1,6 @@
 import type { ActionHandlers } from "./actions/actionHandler.js";
+import type { Engine } from "./engine/engine.js";
+import type { EngineClock } from "./engine/engineClock.js";
 import type { FaultInjector } from "./faults/faultInjector.js";
 import type { RateLimiter } from "./gateway/rateLimiter.js";
 import type { ReplayGuard } from "./gateway/replayGuard.js";
@@ -19,6 +21,10 @@ export interface EmulatorCounters {
 export interface EmulatorContext {
   readonly store: Store;
   readonly handlers: ActionHandlers;
+  /** Runs task-flow instances. */
+  readonly engine: Engine;
+  /** The engine's simulated clock (paused and advanced by the admin API). */
+  readonly engineClock: EngineClock;
   readonly replay: ReplayGuard;
   readonly limiter: RateLimiter;
   readonly faults: FaultInjector;

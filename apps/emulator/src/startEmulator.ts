@@ -3,6 +3,10 @@ import type { AddressInfo } from "node:net";
 import { formatApiTime } from "./actions/apiTime.js";
 import { createActionHandlers } from "./actions/createActionHandlers.js";
 import type { EmulatorContext } from "./emulatorContext.js";
+import { Engine } from "./engine/engine.js";
+import { EngineClock } from "./engine/engineClock.js";
+import type { EngineListener } from "./engine/engineEvents.js";
+import { NodeRunRepository } from "./engine/nodeRunRepository.js";
 import { FaultInjector } from "./faults/faultInjector.js";
 import type { FaultSettings } from "./faults/faultSettings.js";
 import { type DurableReplayGuard, durableReplayGuard } from "./gateway/durableReplayGuard.js";
@@ -35,8 +39,14 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Fault injection from the start (see the README); also settable at /_emulator/faults. */
   faults?: FaultSettings;
-  /** A running instance (resumed or rerun) succeeds on its own after this many ms; default never. */
+  /** An instance the engine does not drive (seeded, no node runs) succeeds on its own this many ms after it is resumed or rerun; default never. */
   completeRunningAfterMs?: number;
+  /** Simulated milliseconds per real millisecond for node durations and schedules; default 1. */
+  speed?: number;
+  /** Seeds the draws of per-node failure rates; default 1. The same seed fails the same node runs. */
+  randomSeed?: number;
+  /** Called with each run and node status change, once it is committed (for a server-sent events stream). */
+  onStateChange?: EngineListener;
   /** The most connections open at once; default 900. Over it, the oldest idle one is closed, or, when none is idle, the newcomer gets 503. */
   maxConnections?: number;
   /** The most connections open at once from one client address; default 600. */
@@ -69,7 +79,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let server: Server | undefined;
   let sweeper: NodeJS.Timeout | undefined;
   let nonces: DurableReplayGuard | undefined;
+  let engine: Engine | undefined;
   try {
+    const speed = options.speed ?? 1;
+    if (!(speed > 0 && Number.isFinite(speed))) throw new Error(`speed must be a number above 0; got ${speed}.`);
     nonces = durableReplayGuard(store, data !== ":memory:", clock);
     let seeded: SeedSummary | undefined;
     if (options.seed !== undefined) {
@@ -78,9 +91,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       else logger?.event("seed skipped", { reason: "the data file already holds data; use POST /_emulator/seed?mode=replace" });
     }
     const completeAfter = options.completeRunningAfterMs;
+    const engineClock = new EngineClock(clock, speed, new NodeRunRepository(store.db).savedClock());
+    engine = new Engine(store, { clock: engineClock, randomSeed: options.randomSeed ?? 1, onStateChange: options.onStateChange });
     const ctx: EmulatorContext = {
       store,
-      handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter }),
+      engine,
+      engineClock,
+      handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter, engine }),
       replay: nonces.guard,
       limiter: new RateLimiter(),
       faults,
@@ -101,7 +118,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       sweeper = setInterval(
         () => {
           const now = clock();
-          store.commits.write(() => store.instances.completeDueRuns(formatApiTime(now), now));
+          // Only a due instance opens a write: an idle emulator commits nothing.
+          if (store.instances.hasDueRuns(now))
+            store.commits.write(() => store.instances.completeDueRuns(formatApiTime(now), now));
         },
         Math.min(Math.max(completeAfter, 10), 250),
       );
@@ -120,6 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         closing ??= (async () => {
           if (sweeper) clearInterval(sweeper);
           nonces?.stop();
+          engine?.close();
           await stop(running);
           store.close();
           logger?.event("stopped");
@@ -130,6 +150,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   } catch (error) {
     if (sweeper) clearInterval(sweeper);
     nonces?.stop();
+    engine?.close();
     if (server?.listening) await stop(server);
     store.close();
     throw error;

@@ -72,15 +72,16 @@ describe("what a transition stamps", () => {
 
   it("Stop and MakeSuccess set EndTime to now and say why in the message", async () => {
     const stopped = await apply(1, "StopTaskFlowInstance");
-    expect(stopped).toMatchObject({ status: 3, endTime: "2026-06-01 12:34:56", startTime: "2026-05-01 00:00:00" });
+    // Times are stamped in the flow's time zone, Asia/Shanghai (UTC+8) as DMS: NOW is 12:34:56 UTC.
+    expect(stopped).toMatchObject({ status: 3, endTime: "2026-06-01 20:34:56", startTime: "2026-05-01 00:00:00" });
     expect(stopped.message).toMatch(/Stopped/);
-    expect(await apply(3, "MakeTaskFlowInstanceSuccess")).toMatchObject({ status: 4, endTime: "2026-06-01 12:34:56" });
+    expect(await apply(3, "MakeTaskFlowInstanceSuccess")).toMatchObject({ status: 4, endTime: "2026-06-01 20:34:56" });
   });
 
   it("ReRun starts a new run: startTime now, EndTime and message cleared", async () => {
     expect(await apply(4, "ReRunTaskFlowInstance")).toMatchObject({
       status: 1,
-      startTime: "2026-06-01 12:34:56",
+      startTime: "2026-06-01 20:34:56",
       endTime: null,
       message: "",
     });

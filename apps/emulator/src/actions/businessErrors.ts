@@ -32,3 +32,13 @@ export function invalidStatus(instanceId: string, status: number, requirement: s
     fill(errorCodes.InvalidStatus.message, { instanceId, status: describeStatus(status), requirement }),
   );
 }
+
+/** The flow has no published version to run or deploy. */
+export function taskFlowNotPublished(dagId: string): BusinessFailure {
+  return businessFailure("TaskFlowNotPublished", fill(errorCodes.TaskFlowNotPublished.message, { dagId }));
+}
+
+/** No version with this id in the flow. */
+export function dagVersionNotFound(dagId: string, dagVersion: string): BusinessFailure {
+  return businessFailure("DagVersionNotFound", fill(errorCodes.DagVersionNotFound.message, { dagId, dagVersion }));
+}

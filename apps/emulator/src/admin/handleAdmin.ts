@@ -8,6 +8,7 @@ import { sendJson } from "../http/sendJson.js";
 import { parseSeedText } from "../seed/loadSeed.js";
 import { SeedError } from "../seed/seedReader.js";
 import { checkAdminToken } from "./adminAuth.js";
+import { EngineAdminError, engineAdminRoute } from "./engineAdmin.js";
 import { inspectState, instanceView } from "./inspectState.js";
 
 /** The largest admin body (a seed with a few hundred thousand instances). */
@@ -49,7 +50,7 @@ export async function handleAdmin(
   try {
     return send(200, await routeAdmin(ctx, req, route, search));
   } catch (error) {
-    if (error instanceof AdminError)
+    if (error instanceof AdminError || error instanceof EngineAdminError)
       return send(error.status, { RequestId: requestId, Code: error.code, Message: error.message });
     if (error instanceof SeedError || error instanceof FaultSettingsError) {
       return send(400, { RequestId: requestId, Code: error.name, Message: error.message });
@@ -63,6 +64,8 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
   if (!parseUrlEncoded(search, query).ok)
     throw new AdminError(400, "InvalidQuery", "The query string is not valid percent-encoded UTF-8.");
   const { store } = ctx;
+  const engineAnswer = engineAdminRoute(ctx, route, () => readJson(req));
+  if (engineAnswer) return engineAnswer;
   const instanceRoute = /^(GET inspect\/instances|PATCH instances)\/([^/]+)$/.exec(route);
   if (instanceRoute) {
     const id = toInt64String(safeDecode(instanceRoute[2]!));
@@ -77,6 +80,7 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
       }
       if (!store.setInstanceStatus(BigInt(id), status as number))
         throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
+      ctx.engine.load();
     }
     const row = store.instances.get(BigInt(id));
     if (!row) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
@@ -88,11 +92,13 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
       if (mode !== "merge" && mode !== "replace") throw new AdminError(400, "InvalidMode", "mode must be merge or replace.");
       const body = await readText(req);
       const summary = store.seed(parseSeedText(body, "The seed"), mode);
+      ctx.engine.load();
       ctx.limiter.clear();
       return { mode, seeded: summary };
     }
     case "POST reset":
       store.reset();
+      ctx.engine.load();
       ctx.replay.clear();
       ctx.limiter.clear();
       ctx.faults.configure({});

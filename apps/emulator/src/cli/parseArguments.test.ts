@@ -11,6 +11,8 @@ describe("parseArguments", () => {
       adminToken: undefined,
       quiet: false,
       completeAfterMs: undefined,
+      speed: undefined,
+      randomSeed: undefined,
       maxConnections: undefined,
       maxConnectionsPerAddress: undefined,
       headersTimeoutMs: undefined,
@@ -61,6 +63,12 @@ describe("parseArguments", () => {
       quiet: true,
       completeAfterMs: 500,
     });
+  });
+
+  it("reads the engine's speed and random seed, and refuses a speed of 0", () => {
+    expect(parseArguments(["--speed", "60", "--random-seed=7"], {})).toMatchObject({ speed: 60, randomSeed: 7 });
+    expect(parseArguments(["--speed=0.5"], {}).speed).toBe(0.5);
+    expect(() => parseArguments(["--speed", "0"], {})).toThrow('--speed must be a number above 0 and at most 1000000; got "0".');
   });
 
   it("takes the admin token from the environment unless the flag gives one", () => {

@@ -7,6 +7,8 @@ export interface EmulatorArguments {
   readonly adminToken: string | undefined;
   readonly quiet: boolean;
   readonly completeAfterMs: number | undefined;
+  readonly speed: number | undefined;
+  readonly randomSeed: number | undefined;
   readonly maxConnections: number | undefined;
   readonly maxConnectionsPerAddress: number | undefined;
   readonly headersTimeoutMs: number | undefined;
@@ -32,6 +34,8 @@ Options:
   --seed <file.json>       seed applied when the data file is empty
   --admin-token <token>    enables /_emulator/* admin endpoints (or DMSFLOW_EMULATOR_ADMIN_TOKEN)
   --complete-after <ms>    a resumed or rerun instance succeeds after this many ms (default never)
+  --speed <factor>         simulated node durations and schedules run this many times faster (default 1)
+  --random-seed <n>        seeds the per-node failure-rate draws (default 1)
   --max-connections <n>    most connections open at once (default 900); keep it below ulimit -n
   --max-connections-per-address <n>
                            most connections open at once from one address (default 600)
@@ -48,6 +52,8 @@ const VALUE_FLAGS = [
   "--seed",
   "--admin-token",
   "--complete-after",
+  "--speed",
+  "--random-seed",
   "--max-connections",
   "--max-connections-per-address",
   "--headers-timeout",
@@ -88,6 +94,8 @@ export function parseArguments(argv: readonly string[], env: Readonly<Record<str
     adminToken: values.get("--admin-token") ?? (env.DMSFLOW_EMULATOR_ADMIN_TOKEN || undefined),
     quiet,
     completeAfterMs: completeAfter === undefined ? undefined : integer(completeAfter, "--complete-after", 0, 86_400_000),
+    speed: speedOf(values.get("--speed")),
+    randomSeed: optionalInteger(values, "--random-seed", 0, 2 ** 31 - 1),
     maxConnections: optionalInteger(values, "--max-connections", 1, 1_000_000),
     maxConnectionsPerAddress: optionalInteger(values, "--max-connections-per-address", 1, 1_000_000),
     headersTimeoutMs: optionalInteger(values, "--headers-timeout", 1, 3_600_000),
@@ -106,4 +114,12 @@ function integer(text: string, flag: string, min: number, max: number): number {
 function optionalInteger(values: ReadonlyMap<string, string>, flag: string, min: number, max: number): number | undefined {
   const text = values.get(flag);
   return text === undefined ? undefined : integer(text, flag, min, max);
+}
+
+function speedOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n > 0 && n <= 1_000_000))
+    throw new UsageError(`--speed must be a number above 0 and at most 1000000; got ${JSON.stringify(text)}.`);
+  return n;
 }

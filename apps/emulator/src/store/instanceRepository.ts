@@ -120,6 +120,14 @@ export class InstanceRepository {
     return this.forceStatus.run(status, id).changes === 1;
   }
 
+  /** Whether a running instance's time to complete on its own has come. */
+  hasDueRuns(nowMs: number): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM instances WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? LIMIT 1").get(nowMs) !==
+      undefined
+    );
+  }
+
   /** Marks running instances whose time has come as succeeded; returns how many. */
   completeDueRuns(now: string, nowMs: number): number {
     return this.completeDue.run(now, nowMs).changes;

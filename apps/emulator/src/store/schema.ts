@@ -90,10 +90,85 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX nonces_by_expiry ON nonces (expires_at);
   `,
+  // The execution engine: frozen version graphs, deployments, schedules, per-node behaviour, node runs
+  // and the engine's simulated clock, all in the one file so a restart continues every run.
+  `
+  ALTER TABLE dag_versions ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE version_nodes (
+    dag_id INTEGER NOT NULL,
+    version_id INTEGER NOT NULL,
+    node_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    node_type INTEGER NOT NULL,
+    PRIMARY KEY (dag_id, version_id, node_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE version_edges (
+    dag_id INTEGER NOT NULL,
+    version_id INTEGER NOT NULL,
+    node_from INTEGER NOT NULL,
+    node_end INTEGER NOT NULL,
+    PRIMARY KEY (dag_id, version_id, node_from, node_end)
+  ) WITHOUT ROWID;
+  CREATE TABLE deployments (
+    dag_id INTEGER PRIMARY KEY,
+    version_id INTEGER NOT NULL,
+    deploy_id INTEGER NOT NULL,
+    online INTEGER NOT NULL
+  );
+  CREATE TABLE flow_schedules (
+    dag_id INTEGER PRIMARY KEY,
+    trigger_type TEXT NOT NULL,
+    cron TEXT,
+    cron_type TEXT,
+    time_zone TEXT NOT NULL,
+    begin_date TEXT,
+    end_date TEXT,
+    schedule_param TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    next_fire_ms INTEGER
+  );
+  CREATE TABLE node_behaviours (
+    dag_id INTEGER NOT NULL,
+    node_id INTEGER NOT NULL,
+    duration_ms INTEGER,
+    failure_rate REAL,
+    fail_next_message TEXT,
+    PRIMARY KEY (dag_id, node_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE node_instances (
+    id INTEGER PRIMARY KEY,
+    instance_id INTEGER NOT NULL,
+    node_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    node_type INTEGER NOT NULL,
+    upstream TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    attempts INTEGER NOT NULL,
+    start_ms INTEGER,
+    end_ms INTEGER,
+    due_ms INTEGER,
+    fail_message TEXT,
+    business_time TEXT,
+    end_time TEXT,
+    message TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX node_instances_by_run ON node_instances (instance_id, node_id);
+  CREATE TABLE engine_state (
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** Every table that holds emulated state, in an order that a reset can empty them in. */
 export const STATE_TABLES = [
+  "node_instances",
+  "engine_state",
+  "node_behaviours",
+  "flow_schedules",
+  "deployments",
+  "version_edges",
+  "version_nodes",
   "instances",
   "graph_edges",
   "graph_nodes",

@@ -60,6 +60,11 @@ export class Store {
     return this.change(() => this.instances.setStatus(id, status));
   }
 
+  /** Reads the catalog again after a write changed a task flow's row (publish, offline), in the open batch. */
+  refreshCatalog(): void {
+    this.currentCatalog = Catalog.load(this.db);
+  }
+
   /** Commits what is pending and closes the file (checkpointing the WAL). */
   close(): void {
     this.commits.flush();
