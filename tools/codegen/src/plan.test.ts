@@ -8,6 +8,7 @@ const op = (action: string) => ({
   summary: "",
   description: "",
   parameters: [],
+  readOnly: false,
   output: { kind: "object", properties: [] } as const,
 });
 
