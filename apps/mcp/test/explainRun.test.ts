@@ -1,27 +1,23 @@
-import { DmsClient, DmsError, GetTaskInstanceRelationCommand } from "@dmsflow/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, connect, KEY, startSandbox } from "./fixtures/mcpSession.js";
+import { ADMIN_TOKEN, call, connect, KEY, startSandbox } from "./fixtures/mcpSession.js";
 
-// The emulator is learning to run flows (GetTaskInstanceRelation, node execution) in parallel work.
-// Until it does, it answers Emulator.NotImplemented, and this end-to-end file is skipped; the
-// explain logic itself is unit-tested on answers in the spec's shape (src/taskTools/explainRun.test.ts).
 const sandbox = await startSandbox();
-const probe = new DmsClient({
-  endpoint: sandbox.emulator.url,
-  credentials: { accessKeyId: KEY.id, accessKeySecret: KEY.secret },
-});
-const emulatorRunsFlows = await probe.send(GetTaskInstanceRelationCommand, { DagId: "1134137", DagInstanceId: "31016" }).then(
-  () => true,
-  (error: unknown) => !(error instanceof DmsError && error.code === "Emulator.NotImplemented"),
-);
-probe.destroy();
-
 afterAll(() => sandbox.close());
 
-describe.skipIf(!emulatorRunsFlows)("explain_run against the emulator running a flow that fails", () => {
+/** Sets a node's simulated behaviour through the emulator's admin API (the one thing the DMS API cannot say). */
+async function setBehaviour(dagId: string, nodeId: string, behaviour: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${sandbox.emulator.url}/_emulator/flows/${dagId}/nodes/${nodeId}/behaviour`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify(behaviour),
+  });
+  expect(response.status, await response.text()).toBe(200);
+}
+
+describe("explain_run against the emulator running a flow that fails", () => {
   let client: Client;
-  let dagId: string;
+  const dagId = "1134137"; // the demo seed's nightly_orders_etl: load_orders (44001) -> aggregate_daily (44002)
   let runId: string;
 
   beforeAll(async () => {
@@ -31,19 +27,11 @@ describe.skipIf(!emulatorRunsFlows)("explain_run against the emulator running a 
       expect(answer.isError, `${tool}: ${answer.text}`).toBe(false);
       return answer;
     };
-    // Through the public API: a flow of two nodes, the second one's SQL failing (division by zero), run once.
-    const created = await ok("CreateTaskFlow", { DagName: "mcp_explain_e2e", Description: "explain_run test" });
-    dagId = created.json.DagId;
-    const first = await ok("CreateTask", { DagId: dagId, NodeName: "extract", NodeType: "SQL_STATUS_CHECK" });
-    const second = await ok("CreateTask", {
-      DagId: dagId,
-      NodeName: "transform",
-      NodeType: "NORMAL_SQL",
-      NodeContent: JSON.stringify({ sql: "SELECT 1/0" }),
-    });
-    await ok("AddTaskFlowEdges", { DagId: dagId, Edges: [{ NodeFrom: first.json.NodeId, NodeEnd: second.json.NodeId }] });
+    await setBehaviour(dagId, "44001", { durationMs: 20 });
+    await setBehaviour(dagId, "44002", { durationMs: 20, failNext: { message: "division by zero" } });
+    // Through the public API, as an agent would: publish the graph, start a run, wait for it to end.
     await ok("PublishAndDeployTaskFlow", { DagId: dagId });
-    runId = (await ok("TryRunTaskFlow", { DagId: dagId })).json.InstanceId;
+    runId = String((await ok("TryRunTaskFlow", { DagId: dagId })).json.InstanceId);
     await ok("wait_for_run", { DagId: dagId, DagInstanceId: runId, timeoutSeconds: 60, intervalSeconds: 1 });
   });
 
@@ -53,8 +41,11 @@ describe.skipIf(!emulatorRunsFlows)("explain_run against the emulator running a 
     const { json, isError, text } = await call(client, "explain_run", { DagId: dagId, DagInstanceId: runId });
     expect(isError).toBe(false);
     expect(json.run).toMatchObject({ id: runId, status: "failed" });
-    expect(json.failedNodes[0]).toMatchObject({ name: "transform", status: "failed", message: expect.any(String) });
-    expect(json.nodes.map((n: { name: string }) => n.name)).toEqual(["extract", "transform"]);
+    expect(json.failedNodes).toMatchObject([{ name: "aggregate_daily", status: "failed", message: "division by zero" }]);
+    expect(json.nodes.map((n: { name: string; status: string }) => [n.name, n.status])).toEqual([
+      ["load_orders", "succeeded"],
+      ["aggregate_daily", "failed"],
+    ]);
     expect(text).not.toContain(KEY.secret);
   });
 });
