@@ -5,7 +5,9 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // Tests import sibling packages from source, so unit tests need no build; tests that run a built
 // bin (CLI, emulator, release) depend on the nx build target instead.
+// The subpath comes first: an alias also matches the subpaths of its name.
 const alias = {
+  "@dmsflow/client/signing": src("./packages/client/src/signing.ts"),
   "@dmsflow/client": src("./packages/client/src/index.ts"),
   "@dmsflow/core": src("./packages/core/src/index.ts"),
   "@dmsflow/emulator": src("./apps/emulator/src/index.ts"),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the package in the current folder: ESM and declarations with tsc, then the CommonJS copy
 // with esbuild file by file (a second tsc pass would double the build time for the same output).
-// With --bundle (the libraries), each format's JavaScript becomes one index.js with dependencies
+// With --bundle (the libraries), each format's JavaScript becomes one file per entry point of the
+// exports map (index.js, and a subpath's own file) with dependencies
 // external: loading ~50 small modules cost ~25 ms at import, one file ~5 ms; declarations stay per file.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -37,13 +38,23 @@ if (bundle) {
   const manifest = JSON.parse(readFileSync("package.json", "utf8"));
   const external = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   const common = { bundle: true, platform: "node", target: "node20", external, logLevel: "warning", write: false };
+  // One bundle per entry point of the exports map (index.js, and e.g. signing.js for a subpath).
+  const entries = Object.values(manifest.exports)
+    .map((target) => target?.import?.default)
+    .filter((file) => typeof file === "string" && file.startsWith(`./${esm}/`))
+    .map((file) => file.slice(`./${esm}/`.length));
   // Both formats come from the per-file ESM output, before it is removed.
-  const bundled = {
-    [esm]: buildSync({ ...common, entryPoints: [`${esm}/index.js`], format: "esm" }).outputFiles[0].text,
-    [cjs]: buildSync({ ...common, entryPoints: [`${esm}/index.js`], format: "cjs" }).outputFiles[0].text,
-  };
+  const bundled = entries.flatMap((file) =>
+    [
+      [esm, "esm"],
+      [cjs, "cjs"],
+    ].map(([dir, format]) => [
+      join(dir, file),
+      buildSync({ ...common, entryPoints: [`${esm}/${file}`], format }).outputFiles[0].text,
+    ]),
+  );
   for (const entry of readdirSync(esm, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() && entry.name.endsWith(".js")) rmSync(join(entry.parentPath, entry.name));
   }
-  for (const [dir, code] of Object.entries(bundled)) writeFileSync(join(dir, "index.js"), code);
+  for (const [path, code] of bundled) writeFileSync(path, code);
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The Node matrix step of `npm test`: the tests of what users run (client, core, the CLI against the
+// The Node matrix step of `npm test`: the tests of what users run (client, core and the CLI against the
 // emulator, the emulator with its SQLite file) on each pinned Node besides the machine's, whose full
 // suite runs in the nx step. Each runtime runs vitest itself, so test workers and every child they spawn
 // (process.execPath, and `node`/`npx` through PATH) are that Node; the emulator loads the better-sqlite3
-// addon built for its ABI. The runtimes run side by side (vitest keeps one test worker on 2 cores, and
-// most tests wait on child processes); each line of output is prefixed with its Node. Expects built
+// addon built for its ABI, also where core's tests start it inside their own test workers (they read the
+// same variable). The runtimes run side by side (vitest keeps one test worker on 2 cores, and most
+// tests wait on child processes); each line of output is prefixed with its Node. Expects built
 // packages (`npm test` and `npm run test:node-matrix` build first). A missing runtime fails.
 import { spawn } from "node:child_process";
 import { delimiter, dirname, join } from "node:path";

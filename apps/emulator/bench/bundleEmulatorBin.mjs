@@ -7,7 +7,7 @@ const appRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = join(appRoot, "..", "..");
 
 /**
- * Bundles src/bin.ts, with @dmsflow/client and @dmsflow/core from their sources, into one CommonJS
+ * Bundles src/bin.ts, with @dmsflow/client from its sources, into one CommonJS
  * file, so it runs without a prior build of this or any sibling package. better-sqlite3 (native)
  * stays outside; the child finds it through NODE_PATH.
  */
@@ -22,8 +22,9 @@ export async function bundleEmulatorBin(outfile) {
     logLevel: "error",
     external: ["better-sqlite3"],
     alias: {
+      // The subpath first: an alias also matches the subpaths of its name.
+      "@dmsflow/client/signing": join(repoRoot, "packages", "client", "src", "signing.ts"),
       "@dmsflow/client": join(repoRoot, "packages", "client", "src", "index.ts"),
-      "@dmsflow/core": join(repoRoot, "packages", "core", "src", "index.ts"),
     },
   });
   return outfile;

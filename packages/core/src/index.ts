@@ -7,6 +7,9 @@
 // Everything the generated client offers (operations, paginators, enumerations, error codes) comes
 // with core too, so a program needs one import.
 export * from "@dmsflow/client";
+// The signing primitives live in @dmsflow/client/signing (the emulator verifies with them); core
+// offers them too, like the rest of the client.
+export * from "@dmsflow/client/signing";
 export type { DmsCallOptions } from "./client/DmsCallOptions.js";
 export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, DmsClient } from "./client/DmsClient.js";
 export type { DmsClientOptions } from "./client/DmsClientOptions.js";
@@ -64,22 +67,7 @@ export {
   MiddlewareStack,
 } from "./middleware/MiddlewareStack.js";
 export { type DmsRetryOptions, resolveRetry, retryDelayMs, STANDARD_RETRY } from "./retry/retryPolicy.js";
-export { byCodeUnit, canonicalQuery } from "./signing/canonicalQuery.js";
 export { type DmsSignatureVersion, type DmsSigner, signerV1, signerV3 } from "./signing/DmsSigner.js";
-export { rpcEncode } from "./signing/rpcEncode.js";
-export { signRequestV1 } from "./signing/signRequestV1.js";
-export { signRequestV3 } from "./signing/signRequestV3.js";
-export { signatureV1, stringToSignV1 } from "./signing/signV1.js";
-export {
-  authorizationV3,
-  canonicalRequestV3,
-  EMPTY_BODY_SHA256,
-  isSignedHeaderV3,
-  parseAuthorizationV3,
-  signatureV3,
-  V3_ALGORITHM,
-  type V3Request,
-} from "./signing/signV3.js";
 export {
   type FindTaskFlowInstanceOptions,
   findTaskFlowInstance,

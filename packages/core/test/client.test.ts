@@ -9,10 +9,10 @@ import {
 } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DmsClient, DmsConfigError, DmsEnterprise, DmsValidationError, signerV1, signerV3 } from "../src/index.js";
-import { DmsTestServer } from "./fixtures/dmsTestServer.js";
-import { TEST_CREDENTIALS, testClient } from "./fixtures/testClient.js";
+import { STS_CREDENTIALS, TEST_CREDENTIALS, testClient } from "./fixtures/testClient.js";
+import { TEST_TID, TestEmulator } from "./fixtures/testEmulator.js";
 
-let server: DmsTestServer;
+let server: TestEmulator;
 const clients: DmsClient[] = [];
 const client = (options: Parameters<typeof testClient>[1] = {}) => {
   const c = testClient(server, options);
@@ -21,7 +21,7 @@ const client = (options: Parameters<typeof testClient>[1] = {}) => {
 };
 
 beforeAll(async () => {
-  server = await DmsTestServer.start();
+  server = await TestEmulator.start();
 });
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
@@ -78,7 +78,7 @@ describe("DmsClient", () => {
     [signerV1, "GET"],
   ] as const)("sends requests the official libraries verify ($0.version $1)", async (signer, httpMethod) => {
     const id = server.requests.length + 1000;
-    server.state.add("101", [{ Id: id, Status: 2 }]);
+    await server.add("101", [{ Id: id, Status: 2 }]);
     const before = server.requests.length;
     const c = client({ signer, httpMethod });
     expect(c.signatureVersion).toBe(signer.version);
@@ -86,7 +86,7 @@ describe("DmsClient", () => {
       DagId: 101n,
       DagInstanceId: id,
       DagVersion: "v 1+(x)*",
-      Tid: "3",
+      Tid: TEST_TID,
     });
     expect(out).toMatchObject({ Success: true });
     const seen = server.requests.slice(before);
@@ -97,17 +97,17 @@ describe("DmsClient", () => {
       valid: true,
       action: "ResumeTaskFlowInstance",
     });
-    expect(seen[0]!.params).toMatchObject({ DagId: "101", DagInstanceId: String(id), DagVersion: "v 1+(x)*", Tid: "3" });
+    expect(seen[0]!.params).toMatchObject({ DagId: "101", DagInstanceId: String(id), DagVersion: "v 1+(x)*", Tid: TEST_TID });
   });
 
   it("keeps int64 exact both ways: bigint and string in, decimal strings out", async () => {
-    server.state.add("9223372036854775807", [{ Id: "9007199254740993", Status: 2 }]);
+    await server.add("9223372036854775807", [{ Id: "9007199254740993", Status: 2, HistoryDagId: "9223372036854775807" }]);
     const c = client();
     const out = await listTaskFlowInstance(c, {
       DagId: 9223372036854775807n,
       PageIndex: 1,
       PageSize: 10,
-      Tid: "9007199254740993",
+      Tid: TEST_TID,
     });
     expect(server.requests.at(-1)!.params).toMatchObject({ DagId: "9223372036854775807", Tid: "9007199254740993" });
     const instance = out.DAGInstanceList!.DAGInstance![0]!;
@@ -120,7 +120,7 @@ describe("DmsClient", () => {
   });
 
   it("works with the generated functions of @dmsflow/client", async () => {
-    server.state.add("102", [{ Id: 5, Status: 2 }]);
+    await server.add("102", [{ Id: 5, Status: 2 }]);
     const c = client();
     await expect(resumeTaskFlowInstance(c, { DagId: 102, DagInstanceId: 5 })).resolves.toMatchObject({ Success: true });
     const page = await listTaskFlowInstance(c, { DagId: 102, PageIndex: 1, PageSize: 5 });
@@ -136,15 +136,15 @@ describe("DmsClient", () => {
   });
 
   it("signs STS credentials with the security token headers", async () => {
-    const c = client({ credentials: { ...TEST_CREDENTIALS, securityToken: "sts-token-value" } });
+    const c = client({ credentials: STS_CREDENTIALS });
     await listTaskFlow(c);
     const seen = server.requests.at(-1)!;
     expect(seen.valid).toBe(true);
     expect(seen.headers["x-acs-security-token"]).toBe("sts-token-value");
-    expect(seen.headers["x-acs-accesskey-id"]).toBe("testid");
+    expect(seen.headers["x-acs-accesskey-id"]).toBe(STS_CREDENTIALS.accessKeyId);
     await listTaskFlow(
       client({
-        credentials: { ...TEST_CREDENTIALS, securityToken: "sts-token-value" },
+        credentials: STS_CREDENTIALS,
         signer: signerV1,
       }),
     );

@@ -1,8 +1,8 @@
 import { listTaskFlow } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CredentialCache, DmsClient, type DmsCredentials, DmsCredentialsError, resolveCredentials } from "../src/index.js";
-import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { cliConfig, tempHome } from "./fixtures/tempHome.js";
+import { TestEmulator } from "./fixtures/testEmulator.js";
 
 const homes: ReturnType<typeof tempHome>[] = [];
 const home = (files: Record<string, string> = {}) => {
@@ -210,9 +210,9 @@ describe("CredentialCache", () => {
 });
 
 describe("DmsClient and credentials", () => {
-  let server: DmsTestServer;
+  let server: TestEmulator;
   beforeAll(async () => {
-    server = await DmsTestServer.start();
+    server = await TestEmulator.start();
   });
   afterAll(() => server.close());
 

@@ -1,13 +1,13 @@
 import { getUserActiveTenant, listTaskFlow, listTaskFlowInstance } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DmsBusinessError, type DmsClient, DmsError, DmsResponseError, DmsServiceError, signerV1 } from "../src/index.js";
-import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { testClient } from "./fixtures/testClient.js";
+import { TestEmulator } from "./fixtures/testEmulator.js";
 
-let server: DmsTestServer;
+let server: TestEmulator;
 let client: DmsClient;
 beforeAll(async () => {
-  server = await DmsTestServer.start();
+  server = await TestEmulator.start();
 });
 afterEach(() => client?.destroy());
 afterAll(() => server.close());

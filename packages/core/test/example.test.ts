@@ -2,16 +2,16 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { TEST_CREDENTIALS } from "./fixtures/testClient.js";
+import { TestEmulator } from "./fixtures/testEmulator.js";
 
 const example = fileURLToPath(new URL("../examples/quickstart.mjs", import.meta.url));
 const built = fileURLToPath(new URL("../dist/esm/index.js", import.meta.url));
 
-let server: DmsTestServer;
+let server: TestEmulator;
 beforeAll(async () => {
-  server = await DmsTestServer.start();
-  server.state.add("9007199254740993", [
+  server = await TestEmulator.start();
+  await server.add("9007199254740993", [
     { Id: "9223372036854775807", Status: 2 },
     { Id: 2, Status: 4 },
     { Id: 3, Status: 2 },

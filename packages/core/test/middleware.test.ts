@@ -10,13 +10,13 @@ import {
   debugHooks,
   signerV1,
 } from "../src/index.js";
-import { DmsTestServer } from "./fixtures/dmsTestServer.js";
-import { testClient } from "./fixtures/testClient.js";
+import { STS_CREDENTIALS, testClient } from "./fixtures/testClient.js";
+import { TEST_TID, TestEmulator } from "./fixtures/testEmulator.js";
 
-let server: DmsTestServer;
+let server: TestEmulator;
 let client: DmsClient;
 beforeAll(async () => {
-  server = await DmsTestServer.start();
+  server = await TestEmulator.start();
 });
 afterEach(() => client?.destroy());
 afterAll(() => server.close());
@@ -97,19 +97,19 @@ describe("hooks", () => {
     const responses: DmsResponseEvent[] = [];
     const completions: unknown[] = [];
     client = testClient(server, {
-      credentials: { accessKeyId: "testid", accessKeySecret: "testsecret", securityToken: "the-sts-token" },
+      credentials: STS_CREDENTIALS,
       signer: signerV1,
       httpMethod: "GET",
       hooks: { onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e), onComplete: (e) => completions.push(e) },
     });
-    await listTaskFlow(client, { Tid: 3 });
+    await listTaskFlow(client, { Tid: TEST_TID });
     const view = requests[0]!.request;
     expect(view.method).toBe("GET");
     expect(view.url).toMatch(/[?&]Signature=\*\*\*$/);
     expect(view.url).toContain("SecurityToken=***");
-    expect(view.url).toContain("AccessKeyId=****");
-    expect(view.url).toContain("Tid=3");
-    expect(JSON.stringify(requests)).not.toMatch(/the-sts-token|testsecret/);
+    expect(view.url).toContain("AccessKeyId=STS.****tid");
+    expect(view.url).toContain(`Tid=${TEST_TID}`);
+    expect(JSON.stringify(requests)).not.toMatch(/sts-token-value|stssecret/);
     expect(responses[0]).toMatchObject({ action: "ListTaskFlow", attempt: 1, statusCode: 200 });
     expect(responses[0]!.requestId).toMatch(/^[0-9A-F-]{36}$/);
     expect(completions).toEqual([{ action: "ListTaskFlow", attempts: 1, durationMs: expect.any(Number), error: undefined }]);

@@ -13,9 +13,9 @@ import {
   httpProxy,
   proxyFromEnvironment,
 } from "../src/index.js";
-import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { selfSignedCertificate } from "./fixtures/selfSignedCertificate.js";
 import { TEST_CREDENTIALS } from "./fixtures/testClient.js";
+import { TestEmulator } from "./fixtures/testEmulator.js";
 
 interface RunningProxy {
   url: string;
@@ -41,8 +41,8 @@ const closeServer = (server: Server) =>
     server.close(() => resolve());
   });
 
-let httpTarget: DmsTestServer;
-let httpsTarget: DmsTestServer;
+let httpTarget: TestEmulator;
+let httpsTarget: TestEmulator;
 let cert: string;
 let proxy: RunningProxy;
 let authProxy: RunningProxy;
@@ -51,8 +51,8 @@ beforeAll(async () => {
   const tls = selfSignedCertificate();
   cert = tls.cert;
   [httpTarget, httpsTarget, proxy, authProxy] = await Promise.all([
-    DmsTestServer.start(),
-    DmsTestServer.start({ tls }),
+    TestEmulator.start(),
+    TestEmulator.start({ tls }),
     startProxy(),
     startProxy((header) => header === `Basic ${Buffer.from("dms user:p@ss word").toString("base64")}`),
   ]);
@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 // Proxies are opt-in: these clients ask for the environment's, as the CLI does.
-const client = (target: DmsTestServer, env: Record<string, string>, extra: Record<string, unknown> = {}) =>
+const client = (target: TestEmulator, env: Record<string, string>, extra: Record<string, unknown> = {}) =>
   new DmsClient({
     endpoint: target.url,
     credentials: TEST_CREDENTIALS,

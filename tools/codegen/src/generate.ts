@@ -14,7 +14,7 @@ export interface GenerateOptions {
   /** The repository root; header paths are relative to it so output does not depend on the checkout. */
   readonly rootDir: string;
   readonly check?: boolean;
-  /** The runtime templates; defaults to tools/codegen/templates/runtime under rootDir. */
+  /** The runtime templates (one folder per part); defaults to tools/codegen/templates under rootDir. */
   readonly templatesDir?: string;
 }
 
@@ -39,7 +39,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const [spec, templates] = await time("load", () =>
     Promise.all([
       loadSpec(options.specFile),
-      readRuntimeTemplates(options.templatesDir ?? join(options.rootDir, "tools/codegen/templates/runtime")),
+      readRuntimeTemplates(options.templatesDir ?? join(options.rootDir, "tools/codegen/templates")),
     ]),
   );
   await time("validate", () => validateSpec(specName, spec.document));

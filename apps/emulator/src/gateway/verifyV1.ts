@@ -1,4 +1,4 @@
-import { signatureV1, stringToSignV1 } from "@dmsflow/core";
+import { signatureV1, stringToSignV1 } from "@dmsflow/client/signing";
 import { shorten } from "../http/parseUrlEncoded.js";
 import type { RpcRequest } from "../http/rpcRequest.js";
 import type { Authentication, GatewayContext, Refused } from "./authentication.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalRequestV3, EMPTY_BODY_SHA256, parseAuthorizationV3, signatureV3, V3_ALGORITHM } from "@dmsflow/core";
+import { canonicalRequestV3, EMPTY_BODY_SHA256, parseAuthorizationV3, signatureV3, V3_ALGORITHM } from "@dmsflow/client/signing";
 import { shorten } from "../http/parseUrlEncoded.js";
 import type { RpcRequest } from "../http/rpcRequest.js";
 import type { Authentication, GatewayContext, Refused } from "./authentication.js";

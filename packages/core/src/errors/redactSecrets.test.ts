@@ -1,5 +1,5 @@
+import { rpcEncode } from "@dmsflow/client/signing";
 import { describe, expect, it } from "vitest";
-import { rpcEncode } from "../signing/rpcEncode.js";
 import { DmsError } from "./DmsError.js";
 import { redactError, redactSecrets } from "./redactSecrets.js";
 

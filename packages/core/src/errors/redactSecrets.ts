@@ -1,4 +1,4 @@
-import { rpcEncode } from "../signing/rpcEncode.js";
+import { rpcEncode } from "@dmsflow/client/signing";
 import { DmsError } from "./DmsError.js";
 
 /** What replaces a secret in any text dmsflow produces. */

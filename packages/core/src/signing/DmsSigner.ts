@@ -1,9 +1,8 @@
 import type { OperationDescriptor } from "@dmsflow/client";
+import { signRequestV1, signRequestV3 } from "@dmsflow/client/signing";
 import type { DmsCredentials } from "../credentials/DmsCredentials.js";
 import type { DmsHttpRequest } from "../middleware/DmsCallContext.js";
 import { bodyParametersOf } from "./bodyParameters.js";
-import { signRequestV1 } from "./signRequestV1.js";
-import { signRequestV3 } from "./signRequestV3.js";
 
 /** Which signature a client sends: V3 ACS3-HMAC-SHA256 (default) or V1 RPC HMAC-SHA1. */
 export type DmsSignatureVersion = "v3" | "v1";

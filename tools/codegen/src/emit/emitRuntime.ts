@@ -1,10 +1,17 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
-/** Reads the hand-written runtime files that every generated client carries: file name to text. */
+/**
+ * Reads the hand-written files that every generated client carries, one folder per part of the
+ * client (runtime: what the operations run on; signing: the `@dmsflow/client/signing` entry):
+ * `folder/name.ts` to text.
+ */
 export async function readRuntimeTemplates(dir: string): Promise<Map<string, string>> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".ts")).sort();
   const out = new Map<string, string>();
-  for (const name of names) out.set(name, await readFile(join(dir, name), "utf8"));
+  const folders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  for (const folder of folders.sort()) {
+    const names = (await readdir(join(dir, folder))).filter((n) => n.endsWith(".ts")).sort();
+    for (const name of names) out.set(`${folder}/${name}`, await readFile(join(dir, folder, name), "utf8"));
+  }
   return out;
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canonicalQuery } from "./canonicalQuery.js";
-import { rpcEncode } from "./rpcEncode.js";
-import { signatureV1, stringToSignV1 } from "./signV1.js";
-import { authorizationV3, canonicalRequestV3, EMPTY_BODY_SHA256, parseAuthorizationV3 } from "./signV3.js";
+import {
+  authorizationV3,
+  canonicalQuery,
+  canonicalRequestV3,
+  EMPTY_BODY_SHA256,
+  parseAuthorizationV3,
+  rpcEncode,
+  signatureV1,
+  stringToSignV1,
+} from "../src/signing.js";
 
 // The DMS vectors of ../shared/reference/dms-api.md §6.3 (AccessKeyId testid, secret testsecret).
 const v1Params = {
