@@ -14,7 +14,7 @@ import { connectionLimits, serverTimeouts } from "./http/serverLimits.js";
 import { type LogSink, RequestLogger } from "./log/requestLog.js";
 import { loadSeed } from "./seed/loadSeed.js";
 import type { Seed } from "./seed/seedTypes.js";
-import type { SeedSummary } from "./store/applySeed.js";
+import type { SeedSummary } from "./store/seedSummary.js";
 import { Store } from "./store/store.js";
 
 /** Options of startEmulator; every one is optional. */

@@ -1,5 +1,6 @@
 import type { ValidSeed } from "../seed/validSeed.js";
-import { applySeed, type SeedSummary } from "./applySeed.js";
+import { applySeed } from "./applySeed.js";
+import type { SeedSummary } from "./seedSummary.js";
 import { Catalog } from "./catalog.js";
 import { CommitBatcher } from "./commitBatcher.js";
 import { FlowRepository } from "./flowRepository.js";
