@@ -19,5 +19,5 @@ export type {
   SeedTenant,
 } from "./seed/seedTypes.js";
 export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./startEmulator.js";
-export type { SeedSummary } from "./store/seedSummary.js";
 export { DataFileError } from "./store/dataFileError.js";
+export type { SeedSummary } from "./store/seedSummary.js";

@@ -1,6 +1,5 @@
 import type { ValidSeed } from "../seed/validSeed.js";
 import { applySeed } from "./applySeed.js";
-import type { SeedSummary } from "./seedSummary.js";
 import { Catalog } from "./catalog.js";
 import { CommitBatcher } from "./commitBatcher.js";
 import { FlowRepository } from "./flowRepository.js";
@@ -8,6 +7,7 @@ import { InstanceRepository } from "./instanceRepository.js";
 import { NonceRepository } from "./nonceRepository.js";
 import { openDatabase, type SqliteDatabase } from "./openDatabase.js";
 import { STATE_TABLES } from "./schema.js";
+import type { SeedSummary } from "./seedSummary.js";
 
 /** How a seed meets existing data: merge replaces rows with the same IDs, replace empties everything first. */
 export type SeedMode = "merge" | "replace";
