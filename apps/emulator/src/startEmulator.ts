@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { formatApiTime } from "./actions/apiTime.js";
 import { createActionHandlers } from "./actions/createActionHandlers.js";
 import type { EmulatorContext } from "./emulatorContext.js";
+import { EventBus } from "./events/eventBus.js";
+import { DEFAULT_EVENT_STREAM_LIMITS } from "./events/serveEvents.js";
 import { FaultInjector } from "./faults/faultInjector.js";
 import type { FaultSettings } from "./faults/faultSettings.js";
 import { type DurableReplayGuard, durableReplayGuard } from "./gateway/durableReplayGuard.js";
@@ -11,6 +13,7 @@ import { ConnectionGuard } from "./http/connectionGuard.js";
 import { createRequestListener } from "./http/createRequestListener.js";
 import { handleClientError } from "./http/handleClientError.js";
 import { connectionLimits, serverTimeouts } from "./http/serverLimits.js";
+import { RequestHistory } from "./log/requestHistory.js";
 import { type LogSink, RequestLogger } from "./log/requestLog.js";
 import { loadSeed } from "./seed/loadSeed.js";
 import type { Seed } from "./seed/seedTypes.js";
@@ -25,7 +28,10 @@ export interface EmulatorOptions {
   port?: number;
   /** SQLite data file, or `:memory:` (default). A file keeps everything across restarts. */
   data?: string;
-  /** A seed object or the path of a seed JSON file, applied only when the data file is empty. */
+  /**
+   * A seed object, the path of a seed JSON file, or `demo` (the built-in seeds/demo.json), applied only
+   * when the data file is empty; POST /_emulator/reset?reseed=true applies it again.
+   */
   seed?: Seed | string;
   /** Enables the admin endpoints (except health, which is open), as `Authorization: Bearer <token>`. */
   adminToken?: string;
@@ -45,6 +51,12 @@ export interface EmulatorOptions {
   headersTimeoutMs?: number;
   /** A keep-alive connection with no request for this many ms is closed; default 5000. */
   idleTimeoutMs?: number;
+  /** How many API requests GET /_emulator/requests keeps (a ring buffer); default 1000, 0 keeps none. */
+  requestHistorySize?: number;
+  /** GET /_emulator/events sends a heartbeat comment this often; default 15000. */
+  eventsHeartbeatMs?: number;
+  /** A reader of GET /_emulator/events with more than this many bytes unsent is disconnected; default 1 MiB. */
+  eventsMaxBufferedBytes?: number;
 }
 
 /** A running emulator. */
@@ -72,15 +84,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   try {
     nonces = durableReplayGuard(store, data !== ":memory:", clock);
     let seeded: SeedSummary | undefined;
-    if (options.seed !== undefined) {
-      const seed = loadSeed(options.seed);
+    const given = options.seed;
+    // Loaded again for each reseed (a file is read again, so edits apply) rather than held in memory.
+    const startupSeed = given === undefined ? undefined : () => loadSeed(given);
+    if (startupSeed !== undefined) {
+      const seed = startupSeed();
       if (store.isEmpty()) seeded = store.seed(seed, "merge");
       else logger?.event("seed skipped", { reason: "the data file already holds data; use POST /_emulator/seed?mode=replace" });
     }
     const completeAfter = options.completeRunningAfterMs;
+    const events = new EventBus(clock);
     const ctx: EmulatorContext = {
       store,
-      handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter }),
+      handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter, events }),
       replay: nonces.guard,
       limiter: new RateLimiter(),
       faults,
@@ -90,6 +106,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       counters: { requests: 0, byStatus: {}, clientClosed: 0 },
       connections: new ConnectionGuard(connectionLimits(options)),
       startedAtMs: performance.now(),
+      history: new RequestHistory(options.requestHistorySize),
+      events,
+      eventStream: {
+        heartbeatMs: options.eventsHeartbeatMs ?? DEFAULT_EVENT_STREAM_LIMITS.heartbeatMs,
+        maxBufferedBytes: options.eventsMaxBufferedBytes ?? DEFAULT_EVENT_STREAM_LIMITS.maxBufferedBytes,
+      },
+      startupSeed,
     };
     server = createServer(serverTimeouts(options), createRequestListener(ctx));
     server.on("connection", ctx.connections.admit);

@@ -154,10 +154,10 @@ describe("reset, inspect, instances, stats", () => {
     expect(stats.responsesByStatus["200"]).toBeGreaterThan(0);
   });
 
-  it("resets to an empty emulator", async () => {
+  it("resets to an empty emulator with keepKeys=false", async () => {
     const local = await startTestEmulator();
     try {
-      expect((await local.admin("POST", "reset")).json).toEqual({ reset: true });
+      expect((await local.admin("POST", "reset?keepKeys=false")).json).toEqual({ reset: true, keptKeys: false });
       expect((await local.admin("GET", "inspect")).json).toEqual({
         tenants: [],
         accessKeys: [],

@@ -53,6 +53,13 @@ describe("dmsflow-emulator", () => {
     expect(p.stdoutLines).toHaveLength(1);
   });
 
+  it("--seed demo uses the built-in demo seed, with no path", async () => {
+    const p = await spawn(["--seed", "demo", "--quiet"]);
+    const host = new URL(p.url).host;
+    const key = { id: "demo-key", secret: "demo-secret" };
+    expectSuccess(await sendRequest(p.url, signV3({ action: "ListTaskFlow", key, host })));
+  });
+
   it.each(["SIGINT", "SIGTERM"] as const)("shuts down cleanly on %s (exit 0)", async (signal) => {
     const p = await spawn(["--quiet"]);
     expect(await stopEmulator(p, signal)).toEqual({ code: 0, signal: null });

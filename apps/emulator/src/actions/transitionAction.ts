@@ -1,4 +1,5 @@
 import { InstanceStatus } from "@dmsflow/client";
+import type { EventBus } from "../events/eventBus.js";
 import type { TransitionRule } from "../store/instanceRepository.js";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
@@ -21,6 +22,8 @@ export interface TransitionSpec extends TransitionRule {
 export interface TransitionOptions {
   /** A run started or resumed now succeeds after this many milliseconds; undefined: never. */
   readonly completeRunningAfterMs: number | undefined;
+  /** Where status changes are published once committed. */
+  readonly events: EventBus;
 }
 
 /** Builds the handler of a state-changing operation (Resume, Suspend, Stop, ReRun, MakeSuccess). */
@@ -36,6 +39,7 @@ export function transitionAction(store: Store, spec: TransitionSpec, options: Tr
       const flow = store.catalog.taskFlowOf(tenant.tid, dagId);
       if (!flow) return taskFlowNotFound(dagId, tenant);
       const id = BigInt(instanceId);
+      const from = store.instances.status(flow.dagId, id);
       const changed = apply({
         dagId: flow.dagId,
         id,
@@ -43,10 +47,17 @@ export function transitionAction(store: Store, spec: TransitionSpec, options: Tr
         completeAt: completes ? nowMs + options.completeRunningAfterMs! : null,
         dagVersion: typeof values.DagVersion === "string" ? values.DagVersion : null,
       });
-      if (changed) return success(spec.action, {});
-      const current = store.instances.status(flow.dagId, id);
-      if (current === undefined) return instanceNotFound(dagId, instanceId);
-      return invalidStatus(instanceId, current, spec.requirement);
+      if (changed) {
+        const change = { DagId: dagId, DagInstanceId: instanceId, from: from ?? null, to: spec.to, cause: spec.action };
+        // Published only once the change is on disk; a failed commit changed nothing.
+        store.commits.settled().then(
+          () => options.events.publish("instanceStatus", change),
+          () => undefined,
+        );
+        return success(spec.action, {});
+      }
+      if (from === undefined) return instanceNotFound(dagId, instanceId);
+      return invalidStatus(instanceId, from, spec.requirement);
     },
   };
 }

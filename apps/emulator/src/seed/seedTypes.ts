@@ -27,8 +27,8 @@ export interface SeedAccessKey {
 /** A published version of a task flow; a bare int64 is shorthand for `{ VersionId }`. */
 export interface SeedDagVersion {
   VersionId: SeedInt64;
-  /** Defaults to the version listed before it. */
-  LastVersionId?: SeedInt64;
+  /** Defaults to the version listed before it; null: none. */
+  LastVersionId?: SeedInt64 | null;
   comments?: string;
 }
 
