@@ -155,6 +155,7 @@ function stats(ctx: EmulatorContext): unknown {
     memory: { rssBytes: memory.rss, peakRssBytes: process.resourceUsage().maxRSS * 1024, heapUsedBytes: memory.heapUsed },
     faultsInjected: ctx.faults.injected,
     noncesRemembered: ctx.replay.size,
+    eventSubscribers: ctx.events.size,
   };
 }
 
