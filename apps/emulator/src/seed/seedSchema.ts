@@ -132,6 +132,7 @@ export function seedSchema(): JsonSchema {
           deployId: orNull(int64),
           canEdit: { type: "boolean", description: "Default true." },
           versions: list(
+            // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keywords, never awaited.
             { if: { type: "object" }, then: { $ref: "#/definitions/version" }, else: int64 },
             "Versions, oldest first: VersionIds or version objects.",
           ),
