@@ -117,7 +117,11 @@ describe("dmsflow-emulator refuses bad input with one line, no stack trace", () 
       1,
       /^dmsflow-emulator: Cannot read the seed file \/nonexistent\/seed\.json: no such file\.$/,
     ],
-    [["--seed", "<bad>"], 1, /^dmsflow-emulator: Invalid seed: instances\[0\]\.status must be an integer from 0 to 5; got 9\.$/],
+    [
+      ["--seed", "<bad>"],
+      1,
+      /^dmsflow-emulator: Invalid seed: instances\[0\]\.status must be one of 0 \(waiting to be scheduled\), .*, 5 \(completed\); got 9\.$/,
+    ],
     [["--seed", "<broken>"], 1, /^dmsflow-emulator: The seed file .* is not valid JSON: /],
     [
       ["--data", "/nonexistent/dir/state.db"],

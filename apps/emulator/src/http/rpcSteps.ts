@@ -14,21 +14,32 @@ import type { RpcRequest } from "./rpcRequest.js";
 /** The largest RPC body accepted; parameters are a few hundred bytes. */
 export const MAX_RPC_BODY_BYTES = 1024 * 1024;
 
+/** Marks a Stop, so no step result (decoded parameters included) can be taken for one. */
+const STOP: unique symbol = Symbol("stop");
+
 /**
  * How a step ends the chain early: answer a gateway error (and maybe close the connection), cut the
  * connection (a fault), or answer nothing at all (a lost response).
  */
-export type Stop =
+export type Stop = { readonly [STOP]: true } & (
   | { readonly stop: "refuse"; readonly failure: GatewayFailure; readonly closeConnection?: boolean }
   | { readonly stop: "cut" }
-  | { readonly stop: "silent" };
+  | { readonly stop: "silent" }
+);
 
 /** Whether a step's result ends the chain. */
 export function isStop(value: unknown): value is Stop {
-  return typeof value === "object" && value !== null && "stop" in value;
+  return typeof value === "object" && value !== null && STOP in value;
 }
 
-const refuse = (failure: GatewayFailure): Stop => ({ stop: "refuse", failure });
+const refuse = (failure: GatewayFailure, closeConnection = false): Stop => ({
+  [STOP]: true,
+  stop: "refuse",
+  failure,
+  closeConnection,
+});
+const cut: Stop = { [STOP]: true, stop: "cut" };
+const silent: Stop = { [STOP]: true, stop: "silent" };
 
 /** The caller a request was signed by and the operation it calls. */
 export interface Caller {
@@ -51,7 +62,7 @@ export async function readRequest(rc: RequestContext, req: IncomingMessage): Pro
   if (body === undefined) {
     // The rest of an oversized body is not read, so the connection cannot carry another request.
     const failure = gatewayError("RequestEntityTooLarge", { detail: `The limit is ${MAX_RPC_BODY_BYTES} bytes.` });
-    return { stop: "refuse", failure, closeConnection: true };
+    return refuse(failure, true);
   }
   const request = parseRpcRequest(req, rc.pathname, rc.search, body);
   return isGatewayFailure(request) ? refuse(request) : request;
@@ -111,7 +122,7 @@ export async function injectFault(ctx: EmulatorContext, rc: RequestContext, call
     case "throttle":
       return refuse(gatewayError("Throttling.User", { headers: { "x-acs-retry-after": "1000" } }));
     case "drop":
-      return { stop: "cut" };
+      return cut;
     default:
       return fault;
   }
@@ -134,8 +145,8 @@ export async function perform(
 
 /** Fault injection after the change is committed: a reset connection, or a response never sent. */
 export function injectLateFault(fault: FaultDecision): Stop | undefined {
-  if (fault.outcome === "resetAfterApply") return { stop: "cut" };
+  if (fault.outcome === "resetAfterApply") return cut;
   // A lost response: the change is committed, the client hears nothing until it gives up.
-  if (fault.outcome === "loseResponse") return { stop: "silent" };
+  if (fault.outcome === "loseResponse") return silent;
   return undefined;
 }
