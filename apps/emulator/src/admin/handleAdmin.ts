@@ -23,7 +23,8 @@ export const ADMIN_PREFIX = "/_emulator/";
 
 /**
  * Serves /_emulator/*: health (open), and with the admin token seed, reset, state export, inspect,
- * instance status, faults, stats, the request history and the event stream. Answers JSON; IDs are decimal strings here. Returns the HTTP status.
+ * instance status, faults, stats, the request history and the event stream. Answers JSON (the event
+ * stream: text/event-stream); IDs are decimal strings here. Returns the HTTP status.
  */
 export async function handleAdmin(
   ctx: EmulatorContext,
