@@ -42,7 +42,8 @@ describe("dmsflow-emulator", () => {
       signV3({ action: "ListTaskFlow", key: { id: "demo-key", secret: "demo-secret" }, host }),
     );
     expectSuccess(reply);
-    await new Promise((r) => setTimeout(r, 50));
+    // The log line is written after the answer, through a pipe: wait for it, not for a fixed time.
+    while (!p.stderrLines.some((line) => line.includes('"msg":"request"'))) await new Promise((r) => setTimeout(r, 10));
     const lines = p.stderrLines.map((line) => JSON.parse(line));
     expect(lines.find((l) => l.msg === "request")).toMatchObject({
       action: "ListTaskFlow",
