@@ -1,11 +1,15 @@
 import type { ActionHandlers } from "./actions/actionHandler.js";
 import type { Engine } from "./engine/engine.js";
 import type { EngineClock } from "./engine/engineClock.js";
+import type { EventBus } from "./events/eventBus.js";
+import type { EventStreamLimits } from "./events/serveEvents.js";
 import type { FaultInjector } from "./faults/faultInjector.js";
 import type { RateLimiter } from "./gateway/rateLimiter.js";
 import type { ReplayGuard } from "./gateway/replayGuard.js";
 import type { ConnectionGuard } from "./http/connectionGuard.js";
+import type { RequestHistory } from "./log/requestHistory.js";
 import type { RequestLogger } from "./log/requestLog.js";
+import type { ValidSeed } from "./seed/validSeed.js";
 import type { Store } from "./store/store.js";
 
 /** Counters the stats endpoint reports. */
@@ -34,4 +38,12 @@ export interface EmulatorContext {
   readonly counters: EmulatorCounters;
   readonly connections: ConnectionGuard;
   readonly startedAtMs: number;
+  /** The last API requests (GET /_emulator/requests). */
+  readonly history: RequestHistory;
+  /** State changes and finished requests, for GET /_emulator/events and the engine. */
+  readonly events: EventBus;
+  /** How the event stream keeps alive and bounds a slow reader. */
+  readonly eventStream: EventStreamLimits;
+  /** Loads the seed given at start (applied or not), for POST /_emulator/reset?reseed=true. */
+  readonly startupSeed: (() => ValidSeed) | undefined;
 }

@@ -22,5 +22,5 @@ export type {
   SeedTenant,
 } from "./seed/seedTypes.js";
 export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./startEmulator.js";
-export type { SeedSummary } from "./store/applySeed.js";
-export { DataFileError } from "./store/openDatabase.js";
+export { DataFileError } from "./store/dataFileError.js";
+export type { SeedSummary } from "./store/seedSummary.js";

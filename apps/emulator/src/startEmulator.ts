@@ -7,6 +7,8 @@ import { Engine } from "./engine/engine.js";
 import { EngineClock } from "./engine/engineClock.js";
 import type { EngineListener } from "./engine/engineEvents.js";
 import { NodeRunRepository } from "./engine/nodeRunRepository.js";
+import { EventBus } from "./events/eventBus.js";
+import { DEFAULT_EVENT_STREAM_LIMITS } from "./events/serveEvents.js";
 import { FaultInjector } from "./faults/faultInjector.js";
 import type { FaultSettings } from "./faults/faultSettings.js";
 import { type DurableReplayGuard, durableReplayGuard } from "./gateway/durableReplayGuard.js";
@@ -15,10 +17,11 @@ import { ConnectionGuard } from "./http/connectionGuard.js";
 import { createRequestListener } from "./http/createRequestListener.js";
 import { handleClientError } from "./http/handleClientError.js";
 import { connectionLimits, serverTimeouts } from "./http/serverLimits.js";
+import { RequestHistory } from "./log/requestHistory.js";
 import { type LogSink, RequestLogger } from "./log/requestLog.js";
 import { loadSeed } from "./seed/loadSeed.js";
 import type { Seed } from "./seed/seedTypes.js";
-import type { SeedSummary } from "./store/applySeed.js";
+import type { SeedSummary } from "./store/seedSummary.js";
 import { Store } from "./store/store.js";
 
 /** Options of startEmulator; every one is optional. */
@@ -29,7 +32,10 @@ export interface EmulatorOptions {
   port?: number;
   /** SQLite data file, or `:memory:` (default). A file keeps everything across restarts. */
   data?: string;
-  /** A seed object or the path of a seed JSON file, applied only when the data file is empty. */
+  /**
+   * A seed object, the path of a seed JSON file, or `demo` (the built-in seeds/demo.json), applied only
+   * when the data file is empty; POST /_emulator/reset?reseed=true applies it again.
+   */
   seed?: Seed | string;
   /** Enables the admin endpoints (except health, which is open), as `Authorization: Bearer <token>`. */
   adminToken?: string;
@@ -55,6 +61,12 @@ export interface EmulatorOptions {
   headersTimeoutMs?: number;
   /** A keep-alive connection with no request for this many ms is closed; default 5000. */
   idleTimeoutMs?: number;
+  /** How many API requests GET /_emulator/requests keeps (a ring buffer); default 1000, 0 keeps none. */
+  requestHistorySize?: number;
+  /** GET /_emulator/events sends a heartbeat comment this often; default 15000. */
+  eventsHeartbeatMs?: number;
+  /** A reader of GET /_emulator/events with more than this many bytes unsent is disconnected; default 1 MiB. */
+  eventsMaxBufferedBytes?: number;
 }
 
 /** A running emulator. */
@@ -85,19 +97,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!(speed > 0 && Number.isFinite(speed))) throw new Error(`speed must be a number above 0; got ${speed}.`);
     nonces = durableReplayGuard(store, data !== ":memory:", clock);
     let seeded: SeedSummary | undefined;
-    if (options.seed !== undefined) {
-      const seed = loadSeed(options.seed);
+    const given = options.seed;
+    // Loaded again for each reseed (a file is read again, so edits apply) rather than held in memory.
+    const startupSeed = given === undefined ? undefined : () => loadSeed(given);
+    if (startupSeed !== undefined) {
+      const seed = startupSeed();
       if (store.isEmpty()) seeded = store.seed(seed, "merge");
       else logger?.event("seed skipped", { reason: "the data file already holds data; use POST /_emulator/seed?mode=replace" });
     }
     const completeAfter = options.completeRunningAfterMs;
+    const events = new EventBus(clock);
+    const onStateChange: EngineListener = (event) => {
+      if (event.kind === "run") events.publish("runStatus", event);
+      else events.publish("nodeStatus", event);
+      options.onStateChange?.(event);
+    };
     const engineClock = new EngineClock(clock, speed, new NodeRunRepository(store.db).savedClock());
-    engine = new Engine(store, { clock: engineClock, randomSeed: options.randomSeed ?? 1, onStateChange: options.onStateChange });
+    engine = new Engine(store, { clock: engineClock, randomSeed: options.randomSeed ?? 1, onStateChange });
     const ctx: EmulatorContext = {
       store,
       engine,
       engineClock,
-      handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter, engine }),
+      handlers: createActionHandlers(store, { completeRunningAfterMs: completeAfter, engine, events }),
       replay: nonces.guard,
       limiter: new RateLimiter(),
       faults,
@@ -107,6 +128,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       counters: { requests: 0, byStatus: {}, clientClosed: 0 },
       connections: new ConnectionGuard(connectionLimits(options)),
       startedAtMs: performance.now(),
+      history: new RequestHistory(options.requestHistorySize),
+      events,
+      eventStream: {
+        heartbeatMs: options.eventsHeartbeatMs ?? DEFAULT_EVENT_STREAM_LIMITS.heartbeatMs,
+        maxBufferedBytes: options.eventsMaxBufferedBytes ?? DEFAULT_EVENT_STREAM_LIMITS.maxBufferedBytes,
+      },
+      startupSeed,
     };
     server = createServer(serverTimeouts(options), createRequestListener(ctx));
     server.on("connection", ctx.connections.admit);
@@ -118,9 +146,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       sweeper = setInterval(
         () => {
           const now = clock();
-          // Only a due instance opens a write: an idle emulator commits nothing.
-          if (store.instances.hasDueRuns(now))
+          // A read first: an idle emulator opens no transaction, so it commits nothing.
+          if (store.instances.hasDueRuns(now)) {
             store.commits.write(() => store.instances.completeDueRuns(formatApiTime(now), now));
+          }
         },
         Math.min(Math.max(completeAfter, 10), 250),
       );

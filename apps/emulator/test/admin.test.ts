@@ -71,7 +71,7 @@ describe("seed", () => {
   it.each([
     [
       { instances: [{ Id: 1, DagId: FLOW, status: 7 }] },
-      "Invalid seed: instances[0].status must be an integer from 0 to 5; got 7.",
+      "Invalid seed: instances[0].status must be one of 0 (waiting to be scheduled), 1 (running), 2 (suspended), 3 (failed), 4 (succeeded), 5 (completed); got 7.",
     ],
     [
       { instances: [{ Id: 1, DagId: "404", status: 1 }] },
@@ -154,10 +154,10 @@ describe("reset, inspect, instances, stats", () => {
     expect(stats.responsesByStatus["200"]).toBeGreaterThan(0);
   });
 
-  it("resets to an empty emulator", async () => {
+  it("resets to an empty emulator with keepKeys=false", async () => {
     const local = await startTestEmulator();
     try {
-      expect((await local.admin("POST", "reset")).json).toEqual({ reset: true });
+      expect((await local.admin("POST", "reset?keepKeys=false")).json).toEqual({ reset: true, keptKeys: false });
       expect((await local.admin("GET", "inspect")).json).toEqual({
         tenants: [],
         accessKeys: [],

@@ -42,7 +42,8 @@ describe("dmsflow-emulator", () => {
       signV3({ action: "ListTaskFlow", key: { id: "demo-key", secret: "demo-secret" }, host }),
     );
     expectSuccess(reply);
-    await new Promise((r) => setTimeout(r, 50));
+    // The log line is written after the answer, through a pipe: wait for it, not for a fixed time.
+    while (!p.stderrLines.some((line) => line.includes('"msg":"request"'))) await new Promise((r) => setTimeout(r, 10));
     const lines = p.stderrLines.map((line) => JSON.parse(line));
     expect(lines.find((l) => l.msg === "request")).toMatchObject({
       action: "ListTaskFlow",
@@ -51,6 +52,13 @@ describe("dmsflow-emulator", () => {
     });
     expect(await stopEmulator(p, "SIGTERM")).toEqual({ code: 0, signal: null });
     expect(p.stdoutLines).toHaveLength(1);
+  });
+
+  it("--seed demo uses the built-in demo seed, with no path", async () => {
+    const p = await spawn(["--seed", "demo", "--quiet"]);
+    const host = new URL(p.url).host;
+    const key = { id: "demo-key", secret: "demo-secret" };
+    expectSuccess(await sendRequest(p.url, signV3({ action: "ListTaskFlow", key, host })));
   });
 
   it.each(["SIGINT", "SIGTERM"] as const)("shuts down cleanly on %s (exit 0)", async (signal) => {
@@ -110,7 +118,11 @@ describe("dmsflow-emulator refuses bad input with one line, no stack trace", () 
       1,
       /^dmsflow-emulator: Cannot read the seed file \/nonexistent\/seed\.json: no such file\.$/,
     ],
-    [["--seed", "<bad>"], 1, /^dmsflow-emulator: Invalid seed: instances\[0\]\.status must be an integer from 0 to 5; got 9\.$/],
+    [
+      ["--seed", "<bad>"],
+      1,
+      /^dmsflow-emulator: Invalid seed: instances\[0\]\.status must be one of 0 \(waiting to be scheduled\), .*, 5 \(completed\); got 9\.$/,
+    ],
     [["--seed", "<broken>"], 1, /^dmsflow-emulator: The seed file .* is not valid JSON: /],
     [
       ["--data", "/nonexistent/dir/state.db"],

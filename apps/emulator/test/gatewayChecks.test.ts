@@ -1,3 +1,4 @@
+import { decodeParameters, operationTable } from "@dmsflow/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectBusinessFailure, expectGatewayError, expectSuccess } from "./fixtures/expectations.js";
 import { sendRequest } from "./fixtures/sendRequest.js";
@@ -107,6 +108,30 @@ describe("tenant access", () => {
 
   it("refuses a Tid that does not exist the same way (no hint that it does not)", async () => {
     expectGatewayError(await e.v3("ListTaskFlow", { Tid: "999" }), "Forbidden.RAM");
+  });
+
+  it.each(["0", "-1", "-9223372036854775808"])("refuses Tid %s as InvalidParameter 400, not a permission error", async (tid) => {
+    const v3 = await e.v3("ListTaskFlow", { Tid: tid });
+    expectGatewayError(v3, "InvalidParameter", "Tid");
+    expect(v3.json.Message).toContain("must be 1 or more");
+    expectGatewayError(
+      await e.v1("ResumeTaskFlowInstance", { Tid: tid, DagId: "11", DagInstanceId: "1" }),
+      "InvalidParameter",
+      "Tid",
+    );
+  });
+
+  it("every operation with a Tid refuses one below 1 by the spec's rule, before any tenant check", () => {
+    let checked = 0;
+    for (const { operation } of Object.values(operationTable)) {
+      const tid = operation.parameters.find((p) => p.name === "Tid");
+      if (tid === undefined) continue;
+      checked++;
+      // The Tid parameter alone, so a missing required parameter of the operation does not answer first.
+      const decoded = decodeParameters({ ...operation, parameters: [tid] }, { Tid: "0" });
+      expect(decoded, operation.action).toMatchObject({ ok: false, code: "InvalidParameter", parameter: "Tid" });
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("checks the tenant with V1 too", async () => {

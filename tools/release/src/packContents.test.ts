@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { packContents } from "./packContents.js";
 import { publishedPackages } from "./publishedPackages.js";
 
-// What a user needs: the manifest, docs, both builds with declarations, and (emulator) its seeds.
+// What a user needs: the manifest, docs, both builds with declarations, and (emulator) its seeds and
+// the seed format's JSON Schema.
 const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
@@ -11,6 +12,7 @@ const ALLOWED = [
   /^dist\/(esm|cjs)\/.+\.(js|d\.ts)$/,
   /^dist\/cjs\/package\.json$/,
   /^seeds\/[\w-]+\.json$/,
+  /^seeds\/seed\.schema\.json$/,
 ];
 const FORBIDDEN = [
   /\.test\./,

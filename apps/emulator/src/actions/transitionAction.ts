@@ -1,6 +1,7 @@
 import { InstanceStatus } from "@dmsflow/client";
 import type { Engine } from "../engine/engine.js";
 import { formatZonedTime } from "../engine/zonedTime.js";
+import type { EventBus } from "../events/eventBus.js";
 import { gatewayError } from "../gateway/gatewayError.js";
 import type { TransitionRule } from "../store/instanceRepository.js";
 import type { Store } from "../store/store.js";
@@ -25,6 +26,8 @@ export interface TransitionOptions {
   readonly completeRunningAfterMs: number | undefined;
   /** Carries the transition into the run's execution, and tells the time. */
   readonly engine: Engine;
+  /** Where status changes are published once committed. */
+  readonly events: EventBus;
 }
 
 /** Builds the handler of a state-changing operation (Resume, Suspend, Stop, ReRun, MakeSuccess). */
@@ -54,6 +57,7 @@ export function transitionAction(store: Store, spec: TransitionSpec, options: Tr
         });
       }
       const nowMs = engine.now();
+      const from = store.instances.status(flow.dagId, id);
       const changed = apply({
         dagId: flow.dagId,
         id,
@@ -65,11 +69,16 @@ export function transitionAction(store: Store, spec: TransitionSpec, options: Tr
         const rerun =
           spec.action === "ReRunTaskFlowInstance" ? { version: dagVersion === null ? undefined : BigInt(dagVersion) } : undefined;
         engine.afterTransition(id, flow.dagId, spec.to, rerun);
+        const change = { DagId: dagId, DagInstanceId: instanceId, from: from ?? null, to: spec.to, cause: spec.action };
+        // Published only once the change is on disk; a failed commit changed nothing.
+        store.commits.settled().then(
+          () => options.events.publish("instanceStatus", change),
+          () => undefined,
+        );
         return success(spec.action, {});
       }
-      const current = store.instances.status(flow.dagId, id);
-      if (current === undefined) return instanceNotFound(dagId, instanceId);
-      return invalidStatus(instanceId, current, spec.requirement);
+      if (from === undefined) return instanceNotFound(dagId, instanceId);
+      return invalidStatus(instanceId, from, spec.requirement);
     },
   };
 }

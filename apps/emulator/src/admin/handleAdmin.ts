@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { InstanceStatus, toInt64String } from "@dmsflow/client";
 import type { EmulatorContext } from "../emulatorContext.js";
+import { serveEvents } from "../events/serveEvents.js";
 import { FaultSettingsError } from "../faults/faultSettings.js";
 import { emptyParameters, parseUrlEncoded } from "../http/parseUrlEncoded.js";
 import { readBody } from "../http/readBody.js";
@@ -8,8 +9,12 @@ import { sendJson } from "../http/sendJson.js";
 import { parseSeedText } from "../seed/loadSeed.js";
 import { SeedError } from "../seed/seedReader.js";
 import { checkAdminToken } from "./adminAuth.js";
+import { AdminError } from "./adminError.js";
 import { EngineAdminError, engineAdminRoute } from "./engineAdmin.js";
+import { exportState } from "./exportState.js";
 import { inspectState, instanceView } from "./inspectState.js";
+import { listRequests } from "./listRequests.js";
+import { resetState } from "./resetState.js";
 
 /** The largest admin body (a seed with a few hundred thousand instances). */
 export const MAX_ADMIN_BODY_BYTES = 256 * 1024 * 1024;
@@ -17,19 +22,10 @@ export const MAX_ADMIN_BODY_BYTES = 256 * 1024 * 1024;
 /** The admin path prefix. */
 export const ADMIN_PREFIX = "/_emulator/";
 
-class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
- * Serves /_emulator/*: health (open), and with the admin token seed, reset, inspect, instance status,
- * faults and stats. Answers JSON; IDs are decimal strings here. Returns the HTTP status.
+ * Serves /_emulator/*: health (open), and with the admin token seed, reset, state export, inspect,
+ * instance status, faults, stats, the request history and the event stream. Answers JSON (the event
+ * stream: text/event-stream); IDs are decimal strings here. Returns the HTTP status.
  */
 export async function handleAdmin(
   ctx: EmulatorContext,
@@ -47,6 +43,10 @@ export async function handleAdmin(
   if (route === "GET health") return send(200, { status: "ok", uptimeMs: Math.round(performance.now() - ctx.startedAtMs) });
   const denied = checkAdminToken(req, ctx.adminToken);
   if (denied) return send(denied.status, { RequestId: requestId, Code: denied.code, Message: denied.message });
+  if (route === "GET events") {
+    serveEvents(ctx.events, res, ctx.eventStream);
+    return 200;
+  }
   try {
     return send(200, await routeAdmin(ctx, req, route, search));
   } catch (error) {
@@ -81,6 +81,8 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
       if (!store.setInstanceStatus(BigInt(id), status as number))
         throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
       ctx.engine.load();
+      const dagId = String(store.instances.get(BigInt(id))?.dag_id);
+      ctx.events.publish("instanceStatus", { DagId: dagId, DagInstanceId: id, from: null, to: status as number, cause: "admin" });
     }
     const row = store.instances.get(BigInt(id));
     if (!row) throw new AdminError(404, "InstanceNotFound", `No instance ${id}.`);
@@ -94,15 +96,15 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
       const summary = store.seed(parseSeedText(body, "The seed"), mode);
       ctx.engine.load();
       ctx.limiter.clear();
+      ctx.events.publish("stateReplaced", { cause: "seed" });
       return { mode, seeded: summary };
     }
     case "POST reset":
-      store.reset();
-      ctx.engine.load();
-      ctx.replay.clear();
-      ctx.limiter.clear();
-      ctx.faults.configure({});
-      return { reset: true };
+      return resetState(ctx, query);
+    case "GET state":
+      return exportState(ctx, query);
+    case "GET requests":
+      return listRequests(ctx, query);
     case "GET inspect":
       return inspectState(store);
     case "GET inspect/instances":
@@ -159,6 +161,7 @@ function stats(ctx: EmulatorContext): unknown {
     memory: { rssBytes: memory.rss, peakRssBytes: process.resourceUsage().maxRSS * 1024, heapUsedBytes: memory.heapUsed },
     faultsInjected: ctx.faults.injected,
     noncesRemembered: ctx.replay.size,
+    eventSubscribers: ctx.events.size,
   };
 }
 

@@ -31,7 +31,7 @@ Options:
   --host <host>            interface to listen on (default 127.0.0.1)
   --port <port>            port, 0 for any free port (default 0)
   --data <file|:memory:>   SQLite data file; kept across restarts (default :memory:)
-  --seed <file.json>       seed applied when the data file is empty
+  --seed <file.json|demo>  seed applied when the data file is empty; demo: the built-in demo seed
   --admin-token <token>    enables /_emulator/* admin endpoints (or DMSFLOW_EMULATOR_ADMIN_TOKEN)
   --complete-after <ms>    a resumed or rerun instance succeeds after this many ms (default never)
   --speed <factor>         simulated node durations and schedules run this many times faster (default 1)

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseJsonExact } from "@dmsflow/client";
+import { DEMO_SEED_NAME, demoSeedPath } from "./demoSeed.js";
 import { SeedError } from "./seedReader.js";
 import type { Seed } from "./seedTypes.js";
 import { validateSeed } from "./validateSeed.js";
@@ -16,9 +17,13 @@ export function parseSeedText(text: string, source: string): ValidSeed {
   return validateSeed(parsed);
 }
 
-/** Loads a seed given as an object or as the path of a JSON file; throws SeedError with one clear line. */
-export function loadSeed(seed: Seed | string): ValidSeed {
-  if (typeof seed !== "string") return validateSeed(seed);
+/**
+ * Loads a seed given as an object, as the path of a JSON file, or as `demo` (the built-in demo seed;
+ * write `./demo` for a file of that name); throws SeedError with one clear line.
+ */
+export function loadSeed(given: Seed | string): ValidSeed {
+  if (typeof given !== "string") return validateSeed(given);
+  const seed = given === DEMO_SEED_NAME ? demoSeedPath() : given;
   let text: string;
   try {
     text = readFileSync(seed, "utf8");

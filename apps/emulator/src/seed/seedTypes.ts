@@ -27,8 +27,8 @@ export interface SeedAccessKey {
 /** A published version of a task flow; a bare int64 is shorthand for `{ VersionId }`. */
 export interface SeedDagVersion {
   VersionId: SeedInt64;
-  /** Defaults to the version listed before it. */
-  LastVersionId?: SeedInt64;
+  /** Defaults to the version listed before it; null: none. */
+  LastVersionId?: SeedInt64 | null;
   comments?: string;
 }
 
@@ -61,9 +61,9 @@ export interface SeedTaskFlow {
   ownerId?: string;
   creator?: string;
   creatorId?: string;
-  /** Task-flow status: 0 invalid, 1 scheduling disabled, 2 waiting to be scheduled (default). */
+  /** Task-flow status (TaskFlowStatus of @dmsflow/client): 0 invalid, 1 scheduling disabled, 2 waiting to be scheduled (default). */
   status?: number;
-  deployId?: SeedInt64;
+  deployId?: SeedInt64 | null;
   canEdit?: boolean;
   versions?: (SeedInt64 | SeedDagVersion)[];
   graph?: { nodes?: SeedGraphNode[]; edges?: SeedGraphEdge[] };
@@ -84,11 +84,13 @@ export interface SeedInstance {
   endTime?: string;
   businessTime?: string;
   message?: string;
-  historyDagId?: SeedInt64;
+  historyDagId?: SeedInt64 | null;
 }
 
 /** The seed document: everything the emulator serves. Every list is optional. */
 export interface Seed {
+  /** The JSON Schema of the file, for editors (seeds/seed.schema.json); ignored. */
+  $schema?: string;
   tenants?: SeedTenant[];
   accessKeys?: SeedAccessKey[];
   taskFlows?: SeedTaskFlow[];

@@ -48,7 +48,20 @@ describe("validateSeed", () => {
       { accessKeys: [{ id: "k", secret: "s", tenants: [], rateLimit: { requestsPerSecond: 0 } }] },
       "rateLimit.requestsPerSecond must be a positive number",
     ],
-    [{ taskFlows: [{ DagId: 1, Tid: 1, name: "f", status: 3 }] }, "taskFlows[0].status must be an integer from 0 to 2"],
+    [
+      { taskFlows: [{ DagId: 1, Tid: 1, name: "f", status: 3 }] },
+      "Invalid seed: taskFlows[0].status must be one of 0 (invalid), 1 (not scheduled (scheduling disabled)), 2 (waiting to be scheduled); got 3.",
+    ],
+    [{ tenants: [{ Tid: 1 }] }, 'Invalid seed: tenants[0] needs the field "name", a non-empty string.'],
+    [
+      { taskFlows: [{ DagId: 1, Tid: 1, name: "f", versions: [{ VersionId: 1, comments: 5 }] }] },
+      "Invalid seed: taskFlows[0].versions[0].comments must be a string; got 5.",
+    ],
+    [
+      { instances: [{ Id: 1, DagId: 1, status: 1, historyDagId: "x" }] },
+      'Invalid seed: instances[0].historyDagId must be an int64 (a decimal string or a safe integer) or null; got "x".',
+    ],
+    [{ tenants: [{ Tid: "99999999999999999999", name: "t" }] }, "Invalid seed: tenants[0].Tid must be an int64"],
     [
       { taskFlows: [{ DagId: 1, Tid: 1, name: "f", graph: { nodes: [], edges: [{ NodeFrom: 1, NodeEnd: 2 }] } }] },
       "NodeFrom 1 is not a node of this graph",
@@ -67,15 +80,15 @@ describe("validateSeed", () => {
     expect(() => validateSeed(input)).toThrow(message);
   });
 
-  it("checks instances as they are written, naming the first bad one", () => {
-    const seed = validateSeed({
-      instances: [
-        { Id: 1, DagId: 1, status: 1 },
-        { Id: 2, DagId: 1, status: 1, startTime: "soon" },
-      ],
-    });
-    expect(seed.instances.count).toBe(2);
-    expect(() => rows(seed)).toThrow('Invalid seed: instances[1].startTime must be a time "yyyy-MM-dd HH:mm:ss" (UTC)');
+  it("names the first bad instance, and a repeated Id once the instances are written", () => {
+    expect(() =>
+      validateSeed({
+        instances: [
+          { Id: 1, DagId: 1, status: 1 },
+          { Id: 2, DagId: 1, status: 1, startTime: "soon" },
+        ],
+      }),
+    ).toThrow('Invalid seed: instances[1].startTime must be a time "yyyy-MM-dd HH:mm:ss" (UTC)');
     const twice = validateSeed({
       instances: [
         { Id: 1, DagId: 1, status: 1 },
@@ -83,6 +96,11 @@ describe("validateSeed", () => {
       ],
     });
     expect(() => rows(twice)).toThrow("Invalid seed: instances[1].Id 1 appears twice.");
+  });
+
+  it("takes a bigint from code and the $schema field editors use", () => {
+    const seed = validateSeed({ $schema: "./seed.schema.json", tenants: [{ Tid: 9007199254740993n, name: "t" }] });
+    expect(seed.tenants[0]!.tid).toBe(9007199254740993n);
   });
 
   it("parses JSON text with integers beyond 2^53 exact", () => {

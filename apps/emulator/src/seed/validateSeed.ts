@@ -1,63 +1,43 @@
-import {
-  fail,
-  readFlag,
-  readId,
-  readInteger,
-  readList,
-  readName,
-  readOptionalId,
-  readRecord,
-  readText,
-  readTime,
-  SeedError,
-} from "./seedReader.js";
+import { toInt64String } from "@dmsflow/client";
+import { fail, readTime, SeedError } from "./seedReader.js";
+import type { SeedAccessKey, SeedInstance, SeedInt64, SeedTaskFlow, SeedTenant } from "./seedTypes.js";
+import { checkSeedSchema } from "./seedValidator.js";
 import type { AccessKeyRow, InstanceRow, InstanceSource, TaskFlowRow, TenantRow, ValidSeed } from "./validSeed.js";
 
-const SEED_FIELDS = ["tenants", "accessKeys", "taskFlows", "instances"];
-const TENANT_FIELDS = ["Tid", "name"];
-const KEY_FIELDS = ["id", "secret", "tenants", "activeTenant", "securityToken", "expiration", "disabled", "rateLimit"];
-const FLOW_FIELDS = [
-  "DagId",
-  "Tid",
-  "name",
-  "owner",
-  "ownerId",
-  "creator",
-  "creatorId",
-  "status",
-  "deployId",
-  "canEdit",
-  "versions",
-  "graph",
-];
-const VERSION_FIELDS = ["VersionId", "LastVersionId", "comments"];
-const NODE_FIELDS = ["NodeId", "NodeName", "NodeType", "NodeContent", "NodeConfig", "GraphParam", "TimeVariables"];
-const EDGE_FIELDS = ["Id", "NodeFrom", "NodeEnd"];
-const INSTANCE_FIELDS = [
-  "Id",
-  "DagId",
-  "status",
-  "DagVersion",
-  "triggerType",
-  "startTime",
-  "endTime",
-  "businessTime",
-  "message",
-  "historyDagId",
-];
+/** A seed that passed the schema: the shapes of seedTypes.ts, with every list present or absent. */
+interface CheckedSeed {
+  tenants?: SeedTenant[];
+  accessKeys?: SeedAccessKey[];
+  taskFlows?: SeedTaskFlow[];
+  instances?: SeedInstance[];
+}
+
+/** An int64 the schema has checked (a decimal string, a safe integer or a bigint) as bigint. */
+function id(value: SeedInt64, path: string): bigint {
+  const text = toInt64String(value);
+  // The schema checked the form; an out-of-range decimal string is the one thing left.
+  if (text === undefined) return fail(path, "an int64 (a decimal string or a safe integer)", value);
+  return BigInt(text);
+}
+
+const optionalId = (value: SeedInt64 | null | undefined, path: string): bigint | null =>
+  value === undefined || value === null ? null : id(value, path);
 
 /**
- * Checks a seed (parsed JSON or an object from code) against the documented format and normalizes
- * it. Throws SeedError naming the first field at fault. Instances are checked as they are written,
- * and references to tenants and task flows are checked against the data file once the seed is
- * written, both inside the seed's transaction, so a bad seed changes nothing.
+ * Checks a seed (parsed JSON or an object from code) against the seed schema (seedSchema.ts, with
+ * ajv), then what a schema cannot say (IDs that appear twice, an edge to a missing node, an active
+ * tenant the key may not use), and normalizes it: IDs to bigint, times to the API's format, defaults.
+ * Throws SeedError naming the first field at fault. Instances are normalized one by one as they are
+ * written, and references to tenants and task flows are checked against the data file once the seed
+ * is written, inside the seed's transaction, so a bad seed changes nothing.
  */
 export function validateSeed(input: unknown): ValidSeed {
-  const seed = readRecord(input, "the seed", SEED_FIELDS);
-  const tenants = readList(seed.tenants, "tenants").map((t, i) => readTenant(t, `tenants[${i}]`));
-  const accessKeys = readList(seed.accessKeys, "accessKeys").map((k, i) => readAccessKey(k, `accessKeys[${i}]`));
-  const taskFlows = readList(seed.taskFlows, "taskFlows").map((f, i) => readTaskFlow(f, `taskFlows[${i}]`));
-  const list = readList(seed.instances, "instances");
+  checkSeedSchema(input);
+  const seed = input as CheckedSeed;
+  const tenants = (seed.tenants ?? []).map((t, i) => readTenant(t, `tenants[${i}]`));
+  const accessKeys = (seed.accessKeys ?? []).map((k, i) => readAccessKey(k, `accessKeys[${i}]`));
+  const taskFlows = (seed.taskFlows ?? []).map((f, i) => readTaskFlow(f, `taskFlows[${i}]`));
+  const list = seed.instances ?? [];
   refuseDuplicates(tenants, (t) => String(t.tid), "tenants", "Tid");
   refuseDuplicates(accessKeys, (k) => k.id, "accessKeys", "id");
   refuseDuplicates(taskFlows, (f) => String(f.dagId), "taskFlows", "DagId");
@@ -85,129 +65,108 @@ function refuseDuplicates<T>(items: readonly T[], key: (item: T) => string, list
   });
 }
 
-function readTenant(value: unknown, path: string): TenantRow {
-  const t = readRecord(value, path, TENANT_FIELDS);
-  return { tid: readId(t.Tid, `${path}.Tid`), name: readName(t.name, `${path}.name`) };
+function readTenant(t: SeedTenant, path: string): TenantRow {
+  return { tid: id(t.Tid, `${path}.Tid`), name: t.name };
 }
 
-function readAccessKey(value: unknown, path: string): AccessKeyRow {
-  const k = readRecord(value, path, KEY_FIELDS);
-  const tenants = readList(k.tenants, `${path}.tenants`).map((t, i) => readId(t, `${path}.tenants[${i}]`));
-  const activeTid = k.activeTenant === undefined ? (tenants[0] ?? null) : readId(k.activeTenant, `${path}.activeTenant`);
+function readAccessKey(k: SeedAccessKey, path: string): AccessKeyRow {
+  const tenants = (k.tenants ?? []).map((t, i) => id(t, `${path}.tenants[${i}]`));
+  const activeTid = k.activeTenant === undefined ? (tenants[0] ?? null) : id(k.activeTenant, `${path}.activeTenant`);
   if (activeTid !== null && !tenants.includes(activeTid)) {
     throw new SeedError(`Invalid seed: ${path}.activeTenant ${activeTid} must be one of the key's tenants.`);
   }
   let expiresAtMs: number | null = null;
   if (k.expiration !== undefined) {
-    expiresAtMs = Date.parse(readText(k.expiration, `${path}.expiration`));
+    expiresAtMs = Date.parse(k.expiration);
     if (Number.isNaN(expiresAtMs)) fail(`${path}.expiration`, "an ISO 8601 time", k.expiration);
   }
-  let ratePerSecond: number | null = null;
-  let rateBurst: number | null = null;
-  if (k.rateLimit !== undefined) {
-    const r = readRecord(k.rateLimit, `${path}.rateLimit`, ["requestsPerSecond", "burst"]);
-    if (typeof r.requestsPerSecond !== "number" || !(r.requestsPerSecond > 0) || !Number.isFinite(r.requestsPerSecond)) {
-      fail(`${path}.rateLimit.requestsPerSecond`, "a positive number", r.requestsPerSecond);
-    }
-    ratePerSecond = r.requestsPerSecond;
-    rateBurst = readInteger(r.burst, `${path}.rateLimit.burst`, 1, 1_000_000, Math.max(1, Math.ceil(ratePerSecond)));
-  }
+  const rate = k.rateLimit;
   return {
-    id: readName(k.id, `${path}.id`),
-    secret: readName(k.secret, `${path}.secret`),
-    securityToken: k.securityToken === undefined ? null : readName(k.securityToken, `${path}.securityToken`),
+    id: k.id,
+    secret: k.secret,
+    securityToken: k.securityToken ?? null,
     expiresAtMs,
-    disabled: readFlag(k.disabled, `${path}.disabled`, false),
+    disabled: k.disabled ?? false,
     tenants,
     activeTid,
-    ratePerSecond,
-    rateBurst,
+    ratePerSecond: rate ? rate.requestsPerSecond : null,
+    rateBurst: rate ? (rate.burst ?? Math.max(1, Math.ceil(rate.requestsPerSecond))) : null,
   };
 }
 
-function readTaskFlow(value: unknown, path: string): TaskFlowRow {
-  const f = readRecord(value, path, FLOW_FIELDS);
-  const owner = readText(f.owner, `${path}.owner`, "emulator");
-  const ownerId = readText(f.ownerId, `${path}.ownerId`, "0");
+function readTaskFlow(f: SeedTaskFlow, path: string): TaskFlowRow {
+  const owner = f.owner ?? "emulator";
+  const ownerId = f.ownerId ?? "0";
   const versions: { versionId: bigint; lastVersionId: bigint | null; comments: string }[] = [];
-  readList(f.versions, `${path}.versions`).forEach((v, i) => {
+  (f.versions ?? []).forEach((v, i) => {
     const where = `${path}.versions[${i}]`;
     const previous = versions[i - 1]?.versionId ?? null;
-    if (typeof v !== "object" || v === null) {
-      versions.push({ versionId: readId(v, where), lastVersionId: previous, comments: "" });
+    if (typeof v !== "object") {
+      versions.push({ versionId: id(v, where), lastVersionId: previous, comments: "" });
       return;
     }
-    const o = readRecord(v, where, VERSION_FIELDS);
     versions.push({
-      versionId: readId(o.VersionId, `${where}.VersionId`),
-      lastVersionId: o.LastVersionId === undefined ? previous : readOptionalId(o.LastVersionId, `${where}.LastVersionId`),
-      comments: readText(o.comments, `${where}.comments`, ""),
+      versionId: id(v.VersionId, `${where}.VersionId`),
+      lastVersionId: v.LastVersionId === undefined ? previous : optionalId(v.LastVersionId, `${where}.LastVersionId`),
+      comments: v.comments ?? "",
     });
   });
   refuseDuplicates(versions, (v) => String(v.versionId), `${path}.versions`, "VersionId");
-  const graph = f.graph === undefined ? {} : readRecord(f.graph, `${path}.graph`, ["nodes", "edges"]);
-  const nodes = readList(graph.nodes, `${path}.graph.nodes`).map((n, i) => {
-    const where = `${path}.graph.nodes[${i}]`;
-    const o = readRecord(n, where, NODE_FIELDS);
-    return {
-      nodeId: readId(o.NodeId, `${where}.NodeId`),
-      name: readName(o.NodeName, `${where}.NodeName`),
-      nodeType: o.NodeType === undefined ? 36n : readId(o.NodeType, `${where}.NodeType`),
-      content: readText(o.NodeContent, `${where}.NodeContent`, ""),
-      config: readText(o.NodeConfig, `${where}.NodeConfig`, "{}"),
-      graphParam: readText(o.GraphParam, `${where}.GraphParam`, "{}"),
-      timeVariables: readText(o.TimeVariables, `${where}.TimeVariables`, '{"variables":[]}'),
-    };
-  });
+  const nodes = (f.graph?.nodes ?? []).map((n, i) => ({
+    nodeId: id(n.NodeId, `${path}.graph.nodes[${i}].NodeId`),
+    name: n.NodeName,
+    nodeType: n.NodeType === undefined ? 36n : id(n.NodeType, `${path}.graph.nodes[${i}].NodeType`),
+    content: n.NodeContent ?? "",
+    config: n.NodeConfig ?? "{}",
+    graphParam: n.GraphParam ?? "{}",
+    timeVariables: n.TimeVariables ?? '{"variables":[]}',
+  }));
   refuseDuplicates(nodes, (n) => String(n.nodeId), `${path}.graph.nodes`, "NodeId");
   const nodeIds = new Set(nodes.map((n) => n.nodeId));
-  const edges = readList(graph.edges, `${path}.graph.edges`).map((e, i) => {
+  const edges = (f.graph?.edges ?? []).map((e, i) => {
     const where = `${path}.graph.edges[${i}]`;
-    const o = readRecord(e, where, EDGE_FIELDS);
     const edge = {
-      edgeId: o.Id === undefined ? BigInt(i + 1) : readId(o.Id, `${where}.Id`),
-      nodeFrom: readId(o.NodeFrom, `${where}.NodeFrom`),
-      nodeEnd: readId(o.NodeEnd, `${where}.NodeEnd`),
+      edgeId: e.Id === undefined ? BigInt(i + 1) : id(e.Id, `${where}.Id`),
+      nodeFrom: id(e.NodeFrom, `${where}.NodeFrom`),
+      nodeEnd: id(e.NodeEnd, `${where}.NodeEnd`),
     };
-    for (const end of ["nodeFrom", "nodeEnd"] as const) {
-      if (!nodeIds.has(edge[end])) {
-        throw new SeedError(
-          `Invalid seed: ${where}.${end === "nodeFrom" ? "NodeFrom" : "NodeEnd"} ${edge[end]} is not a node of this graph.`,
-        );
-      }
+    for (const [field, node] of [
+      ["NodeFrom", edge.nodeFrom],
+      ["NodeEnd", edge.nodeEnd],
+    ] as const) {
+      if (!nodeIds.has(node)) throw new SeedError(`Invalid seed: ${where}.${field} ${node} is not a node of this graph.`);
     }
     return edge;
   });
   refuseDuplicates(edges, (e) => String(e.edgeId), `${path}.graph.edges`, "Id");
   return {
-    dagId: readId(f.DagId, `${path}.DagId`),
-    tid: readId(f.Tid, `${path}.Tid`),
-    name: readName(f.name, `${path}.name`),
+    dagId: id(f.DagId, `${path}.DagId`),
+    tid: id(f.Tid, `${path}.Tid`),
+    name: f.name,
     owner,
     ownerId,
-    creator: readText(f.creator, `${path}.creator`, owner),
-    creatorId: readText(f.creatorId, `${path}.creatorId`, ownerId),
-    status: readInteger(f.status, `${path}.status`, 0, 2, 2),
-    deployId: readOptionalId(f.deployId, `${path}.deployId`),
-    canEdit: readFlag(f.canEdit, `${path}.canEdit`, true),
+    creator: f.creator ?? owner,
+    creatorId: f.creatorId ?? ownerId,
+    status: f.status ?? 2,
+    deployId: optionalId(f.deployId, `${path}.deployId`),
+    canEdit: f.canEdit ?? true,
     versions,
     nodes,
     edges,
   };
 }
 
-function readInstance(value: unknown, path: string): InstanceRow {
-  const x = readRecord(value, path, INSTANCE_FIELDS);
+function readInstance(x: SeedInstance, path: string): InstanceRow {
   return {
-    id: readId(x.Id, `${path}.Id`),
-    dagId: readId(x.DagId, `${path}.DagId`),
-    status: readInteger(x.status, `${path}.status`, 0, 5),
-    dagVersion: x.DagVersion === undefined ? null : readText(x.DagVersion, `${path}.DagVersion`),
-    historyDagId: readOptionalId(x.historyDagId, `${path}.historyDagId`),
-    triggerType: readInteger(x.triggerType, `${path}.triggerType`, 0, 1, 0),
+    id: id(x.Id, `${path}.Id`),
+    dagId: id(x.DagId, `${path}.DagId`),
+    status: x.status,
+    dagVersion: x.DagVersion ?? null,
+    historyDagId: optionalId(x.historyDagId, `${path}.historyDagId`),
+    triggerType: x.triggerType ?? 0,
     businessTime: readTime(x.businessTime, `${path}.businessTime`),
     startTime: readTime(x.startTime, `${path}.startTime`),
     endTime: readTime(x.endTime, `${path}.endTime`),
-    message: readText(x.message, `${path}.message`, ""),
+    message: x.message ?? "",
   };
 }

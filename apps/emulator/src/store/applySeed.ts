@@ -1,14 +1,7 @@
 import { SeedError } from "../seed/seedReader.js";
 import type { ValidSeed } from "../seed/validSeed.js";
 import type { SqliteDatabase } from "./openDatabase.js";
-
-/** How many rows of each kind a seed wrote. */
-export interface SeedSummary {
-  readonly tenants: number;
-  readonly accessKeys: number;
-  readonly taskFlows: number;
-  readonly instances: number;
-}
+import type { SeedSummary } from "./seedSummary.js";
 
 /**
  * Writes a validated seed in one transaction: rows with the same ID are replaced, others kept

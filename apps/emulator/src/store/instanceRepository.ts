@@ -62,6 +62,7 @@ export class InstanceRepository {
   private readonly byId: Statement<[bigint], InstanceRecord>;
   private readonly forceStatus: Statement<[number, bigint]>;
   private readonly completeDue: Statement<[string, number]>;
+  private readonly anyDue: Statement<[number]>;
   private readonly listStatements = new Map<string, { page: Statement; count: Statement }>();
 
   constructor(private readonly db: SqliteDatabase) {
@@ -72,6 +73,9 @@ export class InstanceRepository {
     this.completeDue = db.prepare(
       `UPDATE instances SET status = ${InstanceStatus.succeeded}, end_time = ?, complete_at_ms = NULL
        WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? AND status = ${InstanceStatus.running}`,
+    );
+    this.anyDue = db.prepare(
+      `SELECT 1 FROM instances WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? AND status = ${InstanceStatus.running} LIMIT 1`,
     );
   }
 
@@ -120,12 +124,9 @@ export class InstanceRepository {
     return this.forceStatus.run(status, id).changes === 1;
   }
 
-  /** Whether a running instance's time to complete on its own has come. */
+  /** Whether a running instance's time to complete has come (a read: no transaction when none has). */
   hasDueRuns(nowMs: number): boolean {
-    return (
-      this.db.prepare("SELECT 1 FROM instances WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? LIMIT 1").get(nowMs) !==
-      undefined
-    );
+    return this.anyDue.get(nowMs) !== undefined;
   }
 
   /** Marks running instances whose time has come as succeeded; returns how many. */

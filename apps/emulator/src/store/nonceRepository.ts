@@ -16,6 +16,7 @@ export class NonceRepository {
   private readonly insert: Statement<[string, string, number]>;
   private readonly newest: Statement<[number, number], { key_id: string; nonce: string; expires_at: bigint }>;
   private readonly expire: Statement<[number]>;
+  private readonly anyExpired: Statement<[number]>;
   private readonly count: Statement<[], { n: bigint }>;
   private readonly dropOldest: Statement<[number]>;
   private readonly deleteAll: Statement<[]>;
@@ -26,6 +27,7 @@ export class NonceRepository {
       "SELECT key_id, nonce, expires_at FROM nonces WHERE expires_at > ? ORDER BY expires_at DESC LIMIT ?",
     );
     this.expire = db.prepare("DELETE FROM nonces WHERE expires_at <= ?");
+    this.anyExpired = db.prepare("SELECT 1 FROM nonces WHERE expires_at <= ? LIMIT 1");
     this.count = db.prepare("SELECT count(*) AS n FROM nonces");
     this.dropOldest = db.prepare(
       "DELETE FROM nonces WHERE (key_id, nonce) IN (SELECT key_id, nonce FROM nonces ORDER BY expires_at LIMIT ?)",
@@ -47,6 +49,11 @@ export class NonceRepository {
       out.push({ keyId: row.key_id, nonce: row.nonce, expiresAt: Number(row.expires_at) });
     }
     return out;
+  }
+
+  /** Whether prune would delete anything (a read: an idle emulator opens no transaction to find out). */
+  needsPrune(now: number, capacity: number): boolean {
+    return this.anyExpired.get(now) !== undefined || Number(this.count.get()!.n) > capacity;
   }
 
   /** Deletes the nonces expired at `now`, then the oldest beyond `capacity` (which memory forgets too). */

@@ -1,16 +1,12 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { DataFileError } from "./dataFileError.js";
 import { describeDataFileFailure } from "./dataFileFailure.js";
 import { MIGRATIONS } from "./schema.js";
 
 /** A better-sqlite3 connection. */
 export type SqliteDatabase = Database.Database;
-
-/** The data file cannot be opened or belongs to something else; the message says which and why. */
-export class DataFileError extends Error {
-  override readonly name = "DataFileError";
-}
 
 /**
  * Names a better-sqlite3 addon (`better_sqlite3.node`) to load instead of the installed one: for running

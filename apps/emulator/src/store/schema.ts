@@ -178,3 +178,6 @@ export const STATE_TABLES = [
   "access_keys",
   "tenants",
 ] as const;
+
+/** The tables of who may call: access keys and the tenants they use, which a reset keeps unless asked. */
+export const IDENTITY_TABLES: readonly (typeof STATE_TABLES)[number][] = ["access_key_tenants", "access_keys", "tenants"];

@@ -1,12 +1,13 @@
 import type { ValidSeed } from "../seed/validSeed.js";
-import { applySeed, type SeedSummary } from "./applySeed.js";
+import { applySeed } from "./applySeed.js";
 import { Catalog } from "./catalog.js";
 import { CommitBatcher } from "./commitBatcher.js";
 import { FlowRepository } from "./flowRepository.js";
 import { InstanceRepository } from "./instanceRepository.js";
 import { NonceRepository } from "./nonceRepository.js";
 import { openDatabase, type SqliteDatabase } from "./openDatabase.js";
-import { STATE_TABLES } from "./schema.js";
+import { IDENTITY_TABLES, STATE_TABLES } from "./schema.js";
+import type { SeedSummary } from "./seedSummary.js";
 
 /** How a seed meets existing data: merge replaces rows with the same IDs, replace empties everything first. */
 export type SeedMode = "merge" | "replace";
@@ -47,11 +48,16 @@ export class Store {
     });
   }
 
-  /** Empties every table, the remembered nonces included. */
-  reset(): void {
-    this.change(() => {
-      this.clearTables();
+  /**
+   * Empties the state and forgets the remembered nonces; with keepKeys, access keys and tenants stay
+   * (a client configured with a key keeps working after a reset). A seed given is applied in the
+   * same transaction: a seed that fails its checks leaves the state as it was.
+   */
+  reset(options: { keepKeys: boolean; seed?: ValidSeed | undefined }): SeedSummary | undefined {
+    return this.change(() => {
+      this.clearTables(options.keepKeys ? IDENTITY_TABLES : []);
       this.nonces.clear();
+      return options.seed === undefined ? undefined : applySeed(this.db, options.seed);
     });
   }
 
@@ -81,7 +87,7 @@ export class Store {
     }
   }
 
-  private clearTables(): void {
-    for (const table of STATE_TABLES) this.db.prepare(`DELETE FROM ${table}`).run();
+  private clearTables(keep: readonly string[] = []): void {
+    for (const table of STATE_TABLES) if (!keep.includes(table)) this.db.prepare(`DELETE FROM ${table}`).run();
   }
 }
