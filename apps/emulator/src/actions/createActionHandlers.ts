@@ -1,6 +1,7 @@
 import { type ActionName, operationTable } from "@dmsflow/client";
 import type { Store } from "../store/store.js";
 import type { ActionHandlers } from "./actionHandler.js";
+import { createDefinitionHandlers } from "./definitionHandlers.js";
 import { getTaskFlowGraph } from "./getTaskFlowGraph.js";
 import { getUserActiveTenant } from "./getUserActiveTenant.js";
 import { listDAGVersions } from "./listDAGVersions.js";
@@ -23,6 +24,7 @@ export function createActionHandlers(store: Store, options: TransitionOptions): 
   ) as ActionHandlers;
   return {
     ...pending,
+    ...createDefinitionHandlers(store),
     ResumeTaskFlowInstance: transitionAction(store, RESUME, options),
     SuspendTaskFlowInstance: transitionAction(store, SUSPEND, options),
     StopTaskFlowInstance: transitionAction(store, STOP, options),

@@ -59,8 +59,9 @@ interface FlowRow {
 }
 
 /**
- * Access keys, tenants and task flows, held in memory because every request needs them and they
- * change only through the admin endpoints (which reload the catalog). Instances stay in SQLite.
+ * Access keys, tenants and task flows, held in memory because every request needs them. The admin
+ * endpoints reload the catalog; the flow-definition operations refresh the one flow they change.
+ * Instances stay in SQLite.
  */
 export class Catalog {
   private constructor(
@@ -106,20 +107,20 @@ export class Catalog {
     }
     const taskFlows = new Map<string, TaskFlow>();
     for (const row of db.prepare("SELECT * FROM task_flows ORDER BY dag_id").all() as FlowRow[]) {
-      taskFlows.set(String(row.dag_id), {
-        dagId: row.dag_id,
-        tid: String(row.tid),
-        name: row.name,
-        owner: row.owner,
-        ownerId: row.owner_id,
-        creator: row.creator,
-        creatorId: row.creator_id,
-        status: Number(row.status),
-        deployId: row.deploy_id,
-        canEdit: row.can_edit !== 0n,
-      });
+      taskFlows.set(String(row.dag_id), taskFlowOfRow(row));
     }
     return new Catalog(accessKeys, tenants, taskFlows);
+  }
+
+  /**
+   * Re-reads one task flow after an API write changed (or deleted) its row, so the catalog follows
+   * the open batch without a full reload. A batch that fails to commit reloads the whole catalog.
+   */
+  refreshTaskFlow(db: SqliteDatabase, dagId: bigint): void {
+    const flows = this.taskFlows as Map<string, TaskFlow>;
+    const row = db.prepare("SELECT * FROM task_flows WHERE dag_id = ?").get(dagId) as FlowRow | undefined;
+    if (row) flows.set(String(dagId), taskFlowOfRow(row));
+    else flows.delete(String(dagId));
   }
 
   /** The task flow with this DagId if it belongs to the tenant; other tenants' flows do not exist here. */
@@ -127,4 +128,19 @@ export class Catalog {
     const flow = this.taskFlows.get(dagId);
     return flow && flow.tid === tid ? flow : undefined;
   }
+}
+
+function taskFlowOfRow(row: FlowRow): TaskFlow {
+  return {
+    dagId: row.dag_id,
+    tid: String(row.tid),
+    name: row.name,
+    owner: row.owner,
+    ownerId: row.owner_id,
+    creator: row.creator,
+    creatorId: row.creator_id,
+    status: Number(row.status),
+    deployId: row.deploy_id,
+    canEdit: row.can_edit !== 0n,
+  };
 }
