@@ -89,7 +89,13 @@ describe("flow settings", () => {
       { UserId: "510001", NickName: "alice" },
       { UserId: "42", NickName: "42" },
     ]);
+    // ListLhTaskFlowAndScenario with UserId: the flows that user owns or cooperates on.
+    const viewOf = async (UserId: string) =>
+      (await dms.listLhTaskFlowAndScenario({ SpaceId: 1, UserId })).RawDAGList!.Dag!.map((d) => d.Id);
+    expect(await viewOf("42")).toEqual([DagId]);
+    expect(await viewOf("510001")).toEqual(expect.arrayContaining([FLOW, DagId]));
     await dms.updateTaskFlowCooperators({ DagId });
+    expect(await viewOf("42")).toEqual([]);
     expect((await dms.listTaskFlowCooperators({ DagId })).CooperatorList!.Cooperator).toEqual([]);
   });
 });
