@@ -2,13 +2,16 @@ import type { DmsEnterprise } from "@dmsflow/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { definitionClient, expectFailure } from "./fixtures/definitionClient.js";
 import { startTestEmulator, type TestEmulator } from "./fixtures/testEmulator.js";
-import { FLOW } from "./fixtures/testSeed.js";
+import { BIG_FLOW, FLOW, testSeed } from "./fixtures/testSeed.js";
 
 // Flows, nodes and edges defined through the public API with the real signed client (@dmsflow/core).
 let e: TestEmulator;
 let dms: DmsEnterprise;
 beforeAll(async () => {
-  e = await startTestEmulator();
+  const seed = testSeed();
+  // A seeded node known by a documented code only (31, CONDITION).
+  seed.taskFlows!.find((f) => f.DagId === BIG_FLOW)!.graph = { nodes: [{ NodeId: 55001, NodeName: "branch", NodeType: 31 }] };
+  e = await startTestEmulator({ seed });
   dms = definitionClient(e.url);
 });
 afterAll(async () => {
@@ -131,9 +134,26 @@ describe("task nodes", () => {
     );
     const nodes = (await graph(dagId)).Nodes!.Node!;
     expect(nodes.map((n) => [n.NodeId, n.DagId, n.NodeName, n.NodeType])).toEqual([
-      [nodeId, dagId, "extract", "0"],
+      [nodeId, dagId, "extract", "1"],
       [coded.NodeId, dagId, "load", "36"],
     ]);
+  });
+
+  it("shows NodeType as the spec's codes map it: a name in GetTask, its documented code in GetTaskFlowGraph", async () => {
+    const dagId = await newFlow("node_types");
+    const names = ["ECS_SCRIPT", "SPARK_SQL"];
+    const ids = [];
+    for (const NodeType of names) ids.push((await dms.createTask({ DagId: dagId, NodeName: NodeType, NodeType })).NodeId!);
+    // ECS_SCRIPT has the documented code 42; SPARK_SQL has none, shown as 0.
+    expect((await graph(dagId)).Nodes!.Node!.map((n) => n.NodeType)).toEqual(["42", "0"]);
+    expect((await dms.listTasksInTaskFlow({ DagId: dagId })).Tasks!.Task!.map((t) => t.NodeType)).toEqual(names);
+    // Seeded nodes are known by code: 31 is CONDITION; 36 has no documented name, so it stays "36".
+    expect((await dms.getTask({ NodeId: "55001" })).Task).toMatchObject({ DagId: BIG_FLOW, NodeType: "CONDITION" });
+    expect((await dms.getTask({ NodeId: "9007199254740997" })).Task).toMatchObject({
+      DagId: FLOW,
+      NodeName: "load",
+      NodeType: "36",
+    });
   });
 
   it("updates each field of a node, the V2 content in the request body", async () => {

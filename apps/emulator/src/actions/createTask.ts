@@ -2,12 +2,13 @@ import { isGatewayFailure } from "../gateway/gatewayError.js";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
 import { onFlow, optionalText } from "./definitionScope.js";
+import { nodeTypeCode } from "./taskNodeView.js";
 import { parseTimeVariables } from "./timeVariables.js";
 
 /**
  * CreateTask: adds a node to a flow's editable graph and answers its new NodeId. NodeType is kept as
- * given (a name such as NORMAL_SQL, or a numeric code such as "36"); GetTaskFlowGraph's integer
- * NodeType is that code, or 0 for a name (the spec documents no complete name-to-code table).
+ * given (a name such as NORMAL_SQL, or a numeric code such as "36"); GetTaskFlowGraph shows its
+ * integer code (see nodeTypeCode).
  */
 export function createTask(store: Store): ActionHandler {
   return {
@@ -24,7 +25,7 @@ export function createTask(store: Store): ActionHandler {
         dagId: flow.dagId,
         nodeId,
         name: values.NodeName as string,
-        typeCode: /^\d{1,18}$/.test(typeName) ? BigInt(typeName) : 0n,
+        typeCode: nodeTypeCode(typeName),
         typeName,
         content: optionalText(values, "NodeContent") ?? "",
         graphParam: optionalText(values, "GraphParam") ?? "",
