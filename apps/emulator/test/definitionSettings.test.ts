@@ -3,6 +3,7 @@ import type { DmsEnterprise } from "@dmsflow/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { definitionClient, expectFailure } from "./fixtures/definitionClient.js";
 import { tempDir } from "./fixtures/emulatorProcess.js";
+import { callOpenApi, popClient } from "./fixtures/officialClients.js";
 import { startTestEmulator, type TestEmulator } from "./fixtures/testEmulator.js";
 import { FLOW, KEYS, OTHER_FLOW } from "./fixtures/testSeed.js";
 
@@ -217,5 +218,33 @@ describe("durability", () => {
       two.destroy();
       await second.close();
     }
+  });
+});
+
+describe("official clients", () => {
+  const creds = { accessKeyId: KEYS.a.id, accessKeySecret: KEYS.a.secret };
+
+  it("the official V3 runtime and pop-core (V1) define a flow and read it back", async () => {
+    const created = await callOpenApi(e.host, creds, "CreateTaskFlow", {
+      DagName: "official_flow",
+      Description: "via openapi-core",
+    });
+    expect(created.statusCode).toBe(200);
+    expect(created.body).toMatchObject({ Success: true });
+    // A JSON number, as the SDK models declare it (so those clients round it above 2^53: read the exact one with dmsflow).
+    expect(typeof created.body.DagId).toBe("number");
+    const dagId = (await dms.listTaskFlowsByPage({ SearchKey: "official_flow" })).TaskFlowList!.TaskFlow![0]!.Id!;
+    expect(Number(dagId)).toBe(created.body.DagId);
+
+    const pop = popClient(e.url, creds);
+    const task = await pop.request("CreateTask", { DagId: dagId, NodeName: "n", NodeType: "NORMAL_SQL" }, { method: "POST" });
+    // pop-core keeps a big int64 exact (as text); the ID is the one ListTasksInTaskFlow names.
+    expect(task.Success).toBe(true);
+    const listed = await pop.request("ListTasksInTaskFlow", { DagId: dagId }, { method: "POST" });
+    expect(listed.Tasks.Task).toEqual([
+      expect.objectContaining({ NodeId: String(task.NodeId), NodeName: "n", NodeType: "NORMAL_SQL" }),
+    ]);
+    const scenarios = await pop.request("ListScenarios", {}, { method: "POST" });
+    expect(Array.isArray(scenarios.ScenarioList)).toBe(true);
   });
 });
