@@ -40,7 +40,12 @@ export function listLhTaskFlowAndScenario(store: Store): ActionHandler {
       for (const row of store.taskFlows.listOfTenant(tenant.tid)) {
         if (!visible(row)) continue;
         if (row.scenario_id === null) raw.push(dag(row));
-        else byScenario.set(String(row.scenario_id), [...(byScenario.get(String(row.scenario_id)) ?? []), dag(row)]);
+        else {
+          const key = String(row.scenario_id);
+          const list = byScenario.get(key) ?? [];
+          list.push(dag(row));
+          byScenario.set(key, list);
+        }
       }
       const scenarios = store.scenarios.listOf(tenant.tid).map(
         (s): ScenarioTaskFlows => ({

@@ -45,7 +45,8 @@ interface KeyRow {
   rate_burst: bigint | null;
 }
 
-interface FlowRow {
+/** The task_flows columns the catalog keeps, as SQLite returns them. */
+export interface TaskFlowRow {
   dag_id: bigint;
   tid: bigint;
   name: string;
@@ -106,19 +107,18 @@ export class Catalog {
       });
     }
     const taskFlows = new Map<string, TaskFlow>();
-    for (const row of db.prepare("SELECT * FROM task_flows ORDER BY dag_id").all() as FlowRow[]) {
+    for (const row of db.prepare("SELECT * FROM task_flows ORDER BY dag_id").all() as TaskFlowRow[]) {
       taskFlows.set(String(row.dag_id), taskFlowOfRow(row));
     }
     return new Catalog(accessKeys, tenants, taskFlows);
   }
 
   /**
-   * Re-reads one task flow after an API write changed (or deleted) its row, so the catalog follows
-   * the open batch without a full reload. A batch that fails to commit reloads the whole catalog.
+   * Takes one task flow's row as an API write left it (undefined: deleted), so the catalog follows the
+   * open batch without a full reload. A batch that fails to commit reloads the whole catalog.
    */
-  refreshTaskFlow(db: SqliteDatabase, dagId: bigint): void {
+  refreshTaskFlow(dagId: bigint, row: TaskFlowRow | undefined): void {
     const flows = this.taskFlows as Map<string, TaskFlow>;
-    const row = db.prepare("SELECT * FROM task_flows WHERE dag_id = ?").get(dagId) as FlowRow | undefined;
     if (row) flows.set(String(dagId), taskFlowOfRow(row));
     else flows.delete(String(dagId));
   }
@@ -130,7 +130,7 @@ export class Catalog {
   }
 }
 
-function taskFlowOfRow(row: FlowRow): TaskFlow {
+function taskFlowOfRow(row: TaskFlowRow): TaskFlow {
   return {
     dagId: row.dag_id,
     tid: String(row.tid),

@@ -39,7 +39,7 @@ export class Store {
     this.instances = new InstanceRepository(this.db);
     this.flows = new FlowRepository(this.db);
     this.nonces = new NonceRepository(this.db);
-    this.taskFlows = new TaskFlowRepository(this.db, (dagId) => this.currentCatalog.refreshTaskFlow(this.db, dagId));
+    this.taskFlows = new TaskFlowRepository(this.db, (dagId, row) => this.currentCatalog.refreshTaskFlow(dagId, row));
     this.nodes = new NodeRepository(this.db);
     this.edges = new EdgeRepository(this.db);
     this.flowSettings = new FlowSettingsRepository(this.db);

@@ -1,5 +1,6 @@
 import { TaskFlowStatus } from "@dmsflow/client";
 import type { Statement } from "better-sqlite3";
+import type { TaskFlowRow } from "./catalog.js";
 import type { SqliteDatabase } from "./openDatabase.js";
 import { FLOW_TABLES } from "./schema.js";
 
@@ -43,11 +44,12 @@ export interface TaskFlowFilter {
 }
 
 /**
- * SQL for the task_flows rows the definition operations write. Every write calls `changed` with the
- * DagId so the in-memory catalog follows.
+ * SQL for the task_flows rows the definition operations write. Every write hands the row as it now is
+ * (undefined once deleted) to `changed`, so the in-memory catalog follows.
  */
 export class TaskFlowRepository {
   private readonly insert: Statement;
+  private readonly byId: Statement<[bigint], TaskFlowRecord>;
   private readonly nameOwner: Statement<[bigint, string, bigint], bigint>;
   private readonly rename: Statement<[string, string | null, bigint]>;
   private readonly owner: Statement<[string, string, bigint]>;
@@ -60,8 +62,9 @@ export class TaskFlowRepository {
 
   constructor(
     private readonly db: SqliteDatabase,
-    private readonly changed: (dagId: bigint) => void,
+    private readonly changed: (dagId: bigint, row: TaskFlowRow | undefined) => void,
   ) {
+    this.byId = db.prepare("SELECT * FROM task_flows WHERE dag_id = ?");
     this.insert = db.prepare(
       `INSERT INTO task_flows (dag_id, tid, name, description, owner, owner_id, creator, creator_id, status, deploy_id, can_edit, scenario_id)
        VALUES (@dagId, @tid, @name, @description, @creator, @creatorId, @creator, @creatorId, ${TaskFlowStatus.unscheduled}, NULL, 1, @scenarioId)`,
@@ -86,7 +89,7 @@ export class TaskFlowRepository {
   /** Stores a new flow. */
   create(flow: NewTaskFlow): void {
     this.insert.run({ ...flow, tid: BigInt(flow.tid) });
-    this.changed(flow.dagId);
+    this.refresh(flow.dagId);
   }
 
   /** The flow of the tenant (other than `except`) that already has this name, if any. */
@@ -97,18 +100,19 @@ export class TaskFlowRepository {
   /** Renames a flow; a null description keeps the current one. */
   setName(dagId: bigint, name: string, description: string | null): void {
     this.rename.run(name, description, dagId);
-    this.changed(dagId);
+    this.refresh(dagId);
   }
 
   /** Hands a flow over to another owner. */
   setOwner(dagId: bigint, ownerId: string, nickname: string): void {
     this.owner.run(ownerId, nickname, dagId);
-    this.changed(dagId);
+    this.refresh(dagId);
   }
 
   /** Moves a flow into a scenario (null: the default scenario). */
   setScenario(dagId: bigint, scenarioId: bigint | null): void {
     this.scenario.run(scenarioId, dagId);
+    this.refresh(dagId);
   }
 
   /** Deletes a flow with its graph, versions, instances and settings, in one savepoint. */
@@ -117,7 +121,7 @@ export class TaskFlowRepository {
       for (const statement of this.removeParts) statement.run(dagId);
       this.remove.run(dagId);
     })();
-    this.changed(dagId);
+    this.refresh(dagId);
   }
 
   /**
@@ -161,5 +165,9 @@ export class TaskFlowRepository {
     const total = Number((statements.count.get(params) as { n: bigint }).n);
     const rows = statements.page.all({ ...params, limit: filter.limit, offset: filter.offset }) as TaskFlowRecord[];
     return { total, rows };
+  }
+
+  private refresh(dagId: bigint): void {
+    this.changed(dagId, this.byId.get(dagId));
   }
 }
