@@ -14,10 +14,12 @@ export function addTaskFlowEdges(store: Store): ActionHandler {
       if (isGatewayFailure(requested)) return requested;
       const existing = store.edges.listOf(flow.dagId);
       // Checked before any ID is allocated: a refused request changes nothing.
-      const refused = checkEdges(flow.dagId, store.nodes.idsOf(flow.dagId), [
-        ...existing,
-        ...requested.map((e) => ({ id: 0n, from: e.from, end: e.end })),
-      ]);
+      const refused = checkEdges(
+        flow.dagId,
+        (node) => store.nodes.has(flow.dagId, node),
+        existing,
+        requested.map((e) => ({ id: 0n, from: e.from, end: e.end })),
+      );
       if (refused) return refused;
       const added = requested.map((e) => ({ id: store.ids.next(), from: e.from, end: e.end }));
       store.edges.add(flow.dagId, added);

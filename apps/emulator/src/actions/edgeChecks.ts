@@ -3,30 +3,40 @@ import type { BusinessFailure } from "./actionHandler.js";
 import { invalidEdge } from "./businessErrors.js";
 
 /**
- * Checks a flow's complete set of edges (what it would be after the change): both ends are nodes of
- * the flow, no node depends on itself, no pair is joined twice and, as DMS requires, the graph stays
- * acyclic. Edges are checked in order, so the one named is the first that breaks a rule (for a cycle:
- * the edge that closes it).
+ * Checks edges about to be added to a flow whose other edges (`kept`) stay as they are: both ends are
+ * nodes of the flow, no node depends on itself, no pair is joined twice and, as DMS requires, the
+ * graph stays acyclic. Kept edges are valid already (deleting a node deletes its edges), so only the
+ * added ones are looked at, in order: the one named is the first that breaks a rule (for a cycle, the
+ * edge that closes it).
  */
-export function checkEdges(dagId: bigint, nodeIds: ReadonlySet<string>, edges: readonly TaskEdge[]): BusinessFailure | undefined {
+export function checkEdges(
+  dagId: bigint,
+  isNode: (nodeId: bigint) => boolean,
+  kept: readonly TaskEdge[],
+  added: readonly TaskEdge[],
+): BusinessFailure | undefined {
   const after = new Map<string, string[]>();
   const pairs = new Set<string>();
-  for (const edge of edges) {
+  const join = (from: string, end: string) => {
+    pairs.add(`${from}>${end}`);
+    const next = after.get(from) ?? [];
+    next.push(end);
+    after.set(from, next);
+  };
+  for (const edge of kept) join(String(edge.from), String(edge.end));
+  for (const edge of added) {
     const from = String(edge.from);
     const end = String(edge.end);
     const refuse = (reason: string) => invalidEdge(from, end, String(dagId), reason);
-    for (const node of [from, end]) {
-      if (!nodeIds.has(node)) return refuse(`node ${node} is not a node of this task flow (list them with ListTasksInTaskFlow)`);
+    for (const node of [edge.from, edge.end]) {
+      if (!isNode(node)) return refuse(`node ${node} is not a node of this task flow (list them with ListTasksInTaskFlow)`);
     }
     if (from === end) return refuse("a node cannot depend on itself");
     if (pairs.has(`${from}>${end}`)) return refuse("the two nodes are already joined by another edge");
     if (reaches(after, end, from)) {
       return refuse(`node ${end} already runs before node ${from}, so this edge would make a cycle (DMS task flows are acyclic)`);
     }
-    pairs.add(`${from}>${end}`);
-    const next = after.get(from) ?? [];
-    next.push(end);
-    after.set(from, next);
+    join(from, end);
   }
   return undefined;
 }

@@ -18,16 +18,11 @@ export function updateTaskFlowEdges(store: Store): ActionHandler {
       for (const id of changes.keys()) {
         if (!existing.some((e) => e.id === id)) return edgeNotFound(String(id), String(flow.dagId));
       }
-      const after = existing.map((e) => {
-        const change = changes.get(e.id);
-        return change ? { id: e.id, from: change.from, end: change.end } : e;
-      });
-      const refused = checkEdges(flow.dagId, store.nodes.idsOf(flow.dagId), after);
+      const kept = existing.filter((e) => !changes.has(e.id));
+      const changed = [...changes.values()].map((c) => ({ id: c.id!, from: c.from, end: c.end }));
+      const refused = checkEdges(flow.dagId, (node) => store.nodes.has(flow.dagId, node), kept, changed);
       if (refused) return refused;
-      store.edges.change(
-        flow.dagId,
-        after.filter((e) => changes.has(e.id)),
-      );
+      store.edges.change(flow.dagId, changed);
       return success("UpdateTaskFlowEdges", {});
     }),
   };

@@ -20,7 +20,7 @@ export function updateTaskFlowRelations(store: Store): ActionHandler {
       const unknown = requested.find((e) => e.id !== undefined && !existing.has(e.id));
       if (unknown) return edgeNotFound(String(unknown.id), String(flow.dagId));
       const planned = requested.map((e) => ({ id: e.id ?? 0n, from: e.from, end: e.end }));
-      const refused = checkEdges(flow.dagId, store.nodes.idsOf(flow.dagId), planned);
+      const refused = checkEdges(flow.dagId, (node) => store.nodes.has(flow.dagId, node), [], planned);
       if (refused) return refused;
       store.edges.replace(
         flow.dagId,

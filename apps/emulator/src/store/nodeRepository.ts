@@ -39,7 +39,7 @@ export class NodeRepository {
   private readonly insert: Statement;
   private readonly byId: Statement<[bigint, bigint], TaskNodeRecord>;
   private readonly ofFlow: Statement<[bigint], TaskNodeRecord>;
-  private readonly ids: Statement<[bigint], bigint>;
+  private readonly exists: Statement<[bigint, bigint], number>;
   private readonly remove: Statement<[bigint, bigint]>;
   private readonly removeEdges: Statement<[bigint, bigint, bigint]>;
   private readonly updates: ReadonlyMap<TaskNodeField, Statement<[string, bigint, bigint]>>;
@@ -55,7 +55,10 @@ export class NodeRepository {
        WHERE n.node_id = ? AND f.tid = ? ORDER BY n.dag_id LIMIT 1`,
     );
     this.ofFlow = db.prepare("SELECT * FROM graph_nodes WHERE dag_id = ? ORDER BY node_id");
-    this.ids = db.prepare("SELECT node_id FROM graph_nodes WHERE dag_id = ?").pluck() as Statement<[bigint], bigint>;
+    this.exists = db.prepare("SELECT 1 FROM graph_nodes WHERE dag_id = ? AND node_id = ?").pluck() as Statement<
+      [bigint, bigint],
+      number
+    >;
     this.remove = db.prepare("DELETE FROM graph_nodes WHERE dag_id = ? AND node_id = ?");
     this.removeEdges = db.prepare("DELETE FROM graph_edges WHERE dag_id = ? AND (node_from = ? OR node_end = ?)");
     this.updates = new Map(
@@ -78,9 +81,9 @@ export class NodeRepository {
     return this.ofFlow.all(dagId);
   }
 
-  /** The NodeIds of a flow, as decimal text. */
-  idsOf(dagId: bigint): Set<string> {
-    return new Set(this.ids.all(dagId).map(String));
+  /** Whether the flow has a node with this ID (one primary-key lookup). */
+  has(dagId: bigint, nodeId: bigint): boolean {
+    return this.exists.get(dagId, nodeId) !== undefined;
   }
 
   /** Changes one field of a node. */

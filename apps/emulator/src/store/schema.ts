@@ -96,6 +96,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE task_flows ADD COLUMN description TEXT NOT NULL DEFAULT '';
   ALTER TABLE task_flows ADD COLUMN scenario_id INTEGER;
   CREATE INDEX task_flows_by_tenant ON task_flows (tid, dag_id);
+  CREATE INDEX task_flows_by_name ON task_flows (tid, name);
   ALTER TABLE graph_nodes ADD COLUMN type_name TEXT;
   ALTER TABLE graph_nodes ADD COLUMN output TEXT NOT NULL DEFAULT '';
   CREATE INDEX graph_nodes_by_id ON graph_nodes (node_id);
@@ -108,6 +109,7 @@ export const MIGRATIONS: readonly string[] = [
     creator_id TEXT NOT NULL
   );
   CREATE INDEX scenarios_by_tenant ON scenarios (tid, scenario_id);
+  CREATE INDEX scenarios_by_name ON scenarios (tid, name);
   CREATE TABLE flow_notifications (
     dag_id INTEGER PRIMARY KEY,
     on_fail INTEGER NOT NULL,
