@@ -250,3 +250,17 @@ describe("idle", () => {
     expect((await e.admin("GET", "stats")).json.commits).toBe(before);
   });
 });
+
+describe("deleting a flow", () => {
+  it("takes its live runs out of the engine: no node of a deleted flow runs on", async () => {
+    await start();
+    ok(await e!.v3("PublishAndDeployTaskFlow", { DagId: DAG }));
+    const run = ok(await e!.v3("TryRunTaskFlow", { DagId: DAG })).json.InstanceId as string;
+    expect((await nodes(run))[A]!.Status).toBe(InstanceStatus.running);
+    ok(await e!.v3("DeleteTaskFlow", { DagId: DAG }));
+    events.length = 0;
+    await advance(10_000); // A would have finished and B, C, D run
+    expect(events).toEqual([]);
+    expectBusinessFailure(await e!.v3("GetTaskInstanceRelation", { DagId: DAG, DagInstanceId: run }), "TaskFlowNotFound");
+  });
+});

@@ -163,11 +163,17 @@ function enumerationOf(name: string, schema: Doc): Enumeration {
   const values = schema.enum as (string | number)[];
   const varNames = (schema["x-enum-varnames"] as string[] | undefined) ?? values.map(String);
   const descriptions = (schema["x-enum-descriptions"] as string[] | undefined) ?? [];
+  const codes = (schema["x-dmsflow-enum-codes"] as (number | null)[] | undefined) ?? [];
   return {
     name,
     description: text(schema.description),
     base: scalarOf(schema) as Enumeration["base"],
-    members: values.map((value, i) => ({ value, varName: varNames[i]!, description: text(descriptions[i]) })),
+    members: values.map((value, i) => ({
+      value,
+      varName: varNames[i]!,
+      description: text(descriptions[i]),
+      ...(typeof codes[i] === "number" ? { code: codes[i] } : {}),
+    })),
   };
 }
 

@@ -105,6 +105,8 @@ export interface EnumMember {
   readonly varName: string;
   /** A few words (`x-enum-descriptions`), e.g. `waiting to be scheduled`. */
   readonly description: string;
+  /** The integer code the API uses for this name elsewhere (`x-dmsflow-enum-codes`), when one is documented. */
+  readonly code?: number;
 }
 
 /** A named enumeration from `components.schemas` (a scalar schema with `enum`). */

@@ -19,7 +19,23 @@ describe("validateSpec: the domain extensions", () => {
       "components.schemas.JobStatus: an integer enumeration needs x-enum-varnames (one identifier per value).",
       "components.schemas.JobKind.enum[2]: 3 is not a string.",
       "components.schemas.JobKind.x-enum-varnames: must list one identifier per value (3).",
+      "components.schemas.JobKind.x-dmsflow-enum-codes: must list one integer code or null per value (3).",
     ]);
+  });
+
+  it("names integer codes on an integer enumeration, a wrong count, a non-integer code and a code given twice", async () => {
+    const doc = await base();
+    doc.components.schemas.JobStatus["x-dmsflow-enum-codes"] = [1, 2, 3];
+    doc.components.schemas.JobKind["x-dmsflow-enum-codes"] = [7];
+    expect(problems(doc)).toEqual([
+      "components.schemas.JobStatus.x-dmsflow-enum-codes: only a string enumeration can map its names to integer codes.",
+      "components.schemas.JobKind.x-dmsflow-enum-codes: must list one integer code or null per value (2).",
+    ]);
+    delete doc.components.schemas.JobStatus["x-dmsflow-enum-codes"];
+    doc.components.schemas.JobKind["x-dmsflow-enum-codes"] = ["7", 7];
+    expect(problems(doc)).toEqual(['components.schemas.JobKind.x-dmsflow-enum-codes[0]: "7" is not an integer or null.']);
+    doc.components.schemas.JobKind["x-dmsflow-enum-codes"] = [7, 7];
+    expect(problems(doc)).toEqual(["components.schemas.JobKind.x-dmsflow-enum-codes: gives one code to two values."]);
   });
 
   it("names a rule that does not fit its type, a bad pattern and an unknown position", async () => {

@@ -44,6 +44,34 @@ export function checkEnumSchema(schema: Record<string, unknown>, path: string, r
   if (descriptions !== undefined && (!Array.isArray(descriptions) || descriptions.length !== values.length)) {
     report(specPath(path, "x-enum-descriptions"), `must list one description per value (${values.length}).`);
   }
+  checkEnumCodes(schema, values, integer, path, report);
+}
+
+/** `x-dmsflow-enum-codes`: on a string enumeration, one integer code (or null: none documented) per value, no code twice. */
+function checkEnumCodes(
+  schema: Record<string, unknown>,
+  values: unknown[],
+  integer: boolean,
+  path: string,
+  report: Report,
+): void {
+  const codes = schema["x-dmsflow-enum-codes"];
+  if (codes === undefined) return;
+  const at = specPath(path, "x-dmsflow-enum-codes");
+  if (integer) {
+    report(at, "only a string enumeration can map its names to integer codes.");
+    return;
+  }
+  if (!Array.isArray(codes) || codes.length !== values.length) {
+    report(at, `must list one integer code or null per value (${values.length}).`);
+    return;
+  }
+  for (const [i, code] of codes.entries()) {
+    if (code !== null && !Number.isSafeInteger(code))
+      report(specPath(at, i), `${JSON.stringify(code)} is not an integer or null.`);
+  }
+  const given = codes.filter((c) => c !== null);
+  if (new Set(given).size !== given.length) report(at, "gives one code to two values.");
 }
 
 /** Checks an operation's parameter positions and value rules, and its pagination. */

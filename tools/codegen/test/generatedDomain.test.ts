@@ -6,6 +6,7 @@ import {
   decodeParameters,
   enumKeyOf,
   errorCodes,
+  JobKindCodes,
   JobStatus,
   JobStatusDescriptions,
   LinkJobsCommand,
@@ -71,6 +72,8 @@ describe("code generated from the domain fixture", () => {
     expect(JobStatusDescriptions[1]).toBe("running");
     expect(enumKeyOf(JobStatus, 2)).toBe("done");
     expect(enumKeyOf(JobStatus, 9)).toBeUndefined();
+    // Integer codes only for the values that have one.
+    expect(JobKindCodes).toEqual({ fast: 7 });
     expect(errorCodes.JobNotFound).toMatchObject({ kind: "business", httpStatus: 200, documented: false });
     expect(errorCodes["Throttling.User"].source).toBe("https://example.com/errors");
   });

@@ -42,3 +42,28 @@ export function taskFlowNotPublished(dagId: string): BusinessFailure {
 export function dagVersionNotFound(dagId: string, dagVersion: string): BusinessFailure {
   return businessFailure("DagVersionNotFound", fill(errorCodes.DagVersionNotFound.message, { dagId, dagVersion }));
 }
+
+/** No task node with this NodeId in the tenant's flows. */
+export function taskNotFound(nodeId: string, tenant: Tenant): BusinessFailure {
+  return businessFailure("TaskNotFound", fill(errorCodes.TaskNotFound.message, { nodeId, tid: tenant.tid }));
+}
+
+/** No business scenario with this ScenarioId in the tenant. */
+export function scenarioNotFound(scenarioId: string, tenant: Tenant): BusinessFailure {
+  return businessFailure("ScenarioNotFound", fill(errorCodes.ScenarioNotFound.message, { scenarioId, tid: tenant.tid }));
+}
+
+/** No edge with this Id in the task flow. */
+export function edgeNotFound(edgeId: string, dagId: string): BusinessFailure {
+  return businessFailure("EdgeNotFound", fill(errorCodes.EdgeNotFound.message, { edgeId, dagId }));
+}
+
+/** An edge that names a node outside the flow, joins a node to itself, repeats an edge or closes a cycle. */
+export function invalidEdge(nodeFrom: string, nodeEnd: string, dagId: string, reason: string): BusinessFailure {
+  return businessFailure("InvalidEdge", fill(errorCodes.InvalidEdge.message, { nodeFrom, nodeEnd, dagId, reason }));
+}
+
+/** Another task flow (or scenario) of the tenant already has this name. */
+export function duplicateName(name: string, kind: "task flow" | "business scenario", tenant: Tenant): BusinessFailure {
+  return businessFailure("DuplicateName", fill(errorCodes.DuplicateName.message, { name, kind, tid: tenant.tid }));
+}

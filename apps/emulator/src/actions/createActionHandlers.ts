@@ -1,6 +1,7 @@
 import { type ActionName, operationTable } from "@dmsflow/client";
 import type { Store } from "../store/store.js";
 import type { ActionHandlers } from "./actionHandler.js";
+import { createDefinitionHandlers } from "./definitionHandlers.js";
 import { getTaskFlowGraph } from "./getTaskFlowGraph.js";
 import { getTaskInstanceRelation } from "./getTaskInstanceRelation.js";
 import { getUserActiveTenant } from "./getUserActiveTenant.js";
@@ -29,6 +30,7 @@ export function createActionHandlers(store: Store, options: TransitionOptions): 
   ) as ActionHandlers;
   return {
     ...pending,
+    ...createDefinitionHandlers(store, options.engine),
     ResumeTaskFlowInstance: transitionAction(store, RESUME, options),
     SuspendTaskFlowInstance: transitionAction(store, SUSPEND, options),
     StopTaskFlowInstance: transitionAction(store, STOP, options),

@@ -1,10 +1,10 @@
 import { InstanceStatus, InstanceTriggerType } from "@dmsflow/client";
 import type { Store } from "../store/store.js";
+import { BehaviourRepository, seededDraw } from "./behaviourRepository.js";
 import { DueQueue } from "./dueQueue.js";
 import type { EngineClock } from "./engineClock.js";
 import type { EngineEvent, EngineListener } from "./engineEvents.js";
 import { type FlowSchedule, nextFiring, ScheduleRepository } from "./flowSchedule.js";
-import { BehaviourRepository, seededDraw } from "./nodeBehaviour.js";
 import { type LiveNodeRunRecord, NodeRunRepository } from "./nodeRunRepository.js";
 import { type PlanNode, VersionRepository } from "./versionRepository.js";
 import { formatZonedTime, parseZonedTime } from "./zonedTime.js";

@@ -45,7 +45,8 @@ interface KeyRow {
   rate_burst: bigint | null;
 }
 
-interface FlowRow {
+/** The task_flows columns the catalog keeps, as SQLite returns them. */
+export interface TaskFlowRow {
   dag_id: bigint;
   tid: bigint;
   name: string;
@@ -59,8 +60,9 @@ interface FlowRow {
 }
 
 /**
- * Access keys, tenants and task flows, held in memory because every request needs them and they
- * change only through the admin endpoints (which reload the catalog). Instances stay in SQLite.
+ * Access keys, tenants and task flows, held in memory because every request needs them. The admin
+ * endpoints reload the catalog; the flow-definition operations refresh the one flow they change.
+ * Instances stay in SQLite.
  */
 export class Catalog {
   private constructor(
@@ -105,21 +107,20 @@ export class Catalog {
       });
     }
     const taskFlows = new Map<string, TaskFlow>();
-    for (const row of db.prepare("SELECT * FROM task_flows ORDER BY dag_id").all() as FlowRow[]) {
-      taskFlows.set(String(row.dag_id), {
-        dagId: row.dag_id,
-        tid: String(row.tid),
-        name: row.name,
-        owner: row.owner,
-        ownerId: row.owner_id,
-        creator: row.creator,
-        creatorId: row.creator_id,
-        status: Number(row.status),
-        deployId: row.deploy_id,
-        canEdit: row.can_edit !== 0n,
-      });
+    for (const row of db.prepare("SELECT * FROM task_flows ORDER BY dag_id").all() as TaskFlowRow[]) {
+      taskFlows.set(String(row.dag_id), taskFlowOfRow(row));
     }
     return new Catalog(accessKeys, tenants, taskFlows);
+  }
+
+  /**
+   * Takes one task flow's row as an API write left it (undefined: deleted), so the catalog follows the
+   * open batch without a full reload. A batch that fails to commit reloads the whole catalog.
+   */
+  refreshTaskFlow(dagId: bigint, row: TaskFlowRow | undefined): void {
+    const flows = this.taskFlows as Map<string, TaskFlow>;
+    if (row) flows.set(String(dagId), taskFlowOfRow(row));
+    else flows.delete(String(dagId));
   }
 
   /** The task flow with this DagId if it belongs to the tenant; other tenants' flows do not exist here. */
@@ -127,4 +128,19 @@ export class Catalog {
     const flow = this.taskFlows.get(dagId);
     return flow && flow.tid === tid ? flow : undefined;
   }
+}
+
+function taskFlowOfRow(row: TaskFlowRow): TaskFlow {
+  return {
+    dagId: row.dag_id,
+    tid: String(row.tid),
+    name: row.name,
+    owner: row.owner,
+    ownerId: row.owner_id,
+    creator: row.creator,
+    creatorId: row.creator_id,
+    status: Number(row.status),
+    deployId: row.deploy_id,
+    canEdit: row.can_edit !== 0n,
+  };
 }

@@ -19,6 +19,8 @@ export class CommitBatcher {
   private readonly rollback;
   /** How many commits ran and how many writes they carried (for the stats endpoint). */
   readonly counters = { commits: 0, writes: 0 };
+  /** Called after a failed COMMIT rolled the batch back, so in-memory copies of the rows can be re-read. */
+  onRollback: (() => void) | undefined;
 
   constructor(private readonly db: SqliteDatabase) {
     this.begin = db.prepare("BEGIN IMMEDIATE");
@@ -63,6 +65,7 @@ export class CommitBatcher {
       } catch {
         // The rollback failing leaves nothing more to undo; the waiters learn of the first error.
       }
+      this.onRollback?.();
       for (const w of waiters) w.reject(error as Error);
       return;
     }

@@ -158,7 +158,78 @@ export const MIGRATIONS: readonly string[] = [
     value INTEGER NOT NULL
   );
   `,
+  // Flow definitions through the API: descriptions, scenarios, node outputs and type names, flow
+  // settings, and the sequence that allocates their IDs. The ID indexes make max() and NodeId lookups cheap.
+  `
+  ALTER TABLE task_flows ADD COLUMN description TEXT NOT NULL DEFAULT '';
+  ALTER TABLE task_flows ADD COLUMN scenario_id INTEGER;
+  CREATE INDEX task_flows_by_tenant ON task_flows (tid, dag_id);
+  CREATE INDEX task_flows_by_name ON task_flows (tid, name);
+  ALTER TABLE graph_nodes ADD COLUMN type_name TEXT;
+  ALTER TABLE graph_nodes ADD COLUMN output TEXT NOT NULL DEFAULT '';
+  CREATE INDEX graph_nodes_by_id ON graph_nodes (node_id);
+  CREATE INDEX graph_edges_by_id ON graph_edges (edge_id);
+  CREATE TABLE scenarios (
+    scenario_id INTEGER PRIMARY KEY,
+    tid INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    creator_id TEXT NOT NULL
+  );
+  CREATE INDEX scenarios_by_tenant ON scenarios (tid, scenario_id);
+  CREATE INDEX scenarios_by_name ON scenarios (tid, name);
+  CREATE TABLE flow_notifications (
+    dag_id INTEGER PRIMARY KEY,
+    on_fail INTEGER NOT NULL,
+    on_sla INTEGER NOT NULL,
+    on_success INTEGER NOT NULL
+  );
+  CREATE TABLE flow_constants (
+    dag_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (dag_id, position)
+  ) WITHOUT ROWID;
+  CREATE TABLE flow_time_variables (
+    dag_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    pattern TEXT NOT NULL,
+    PRIMARY KEY (dag_id, position)
+  ) WITHOUT ROWID;
+  CREATE TABLE flow_cooperators (
+    dag_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (dag_id, position)
+  ) WITHOUT ROWID;
+  CREATE TABLE id_sequence (
+    name TEXT PRIMARY KEY,
+    next INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
+
+/**
+ * The tables whose rows belong to one task flow (by dag_id): deleting the flow deletes its rows in each.
+ * node_instances belong to the flow through its instances, so they are deleted first, by instance.
+ */
+export const FLOW_TABLES = [
+  "instances",
+  "version_nodes",
+  "version_edges",
+  "deployments",
+  "flow_schedules",
+  "node_behaviours",
+  "graph_edges",
+  "graph_nodes",
+  "dag_versions",
+  "flow_notifications",
+  "flow_constants",
+  "flow_time_variables",
+  "flow_cooperators",
+] as const;
 
 /** Every table that holds emulated state, in an order that a reset can empty them in. */
 export const STATE_TABLES = [
@@ -169,6 +240,12 @@ export const STATE_TABLES = [
   "deployments",
   "version_edges",
   "version_nodes",
+  "id_sequence",
+  "flow_cooperators",
+  "flow_time_variables",
+  "flow_constants",
+  "flow_notifications",
+  "scenarios",
   "instances",
   "graph_edges",
   "graph_nodes",

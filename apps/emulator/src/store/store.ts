@@ -2,12 +2,18 @@ import type { ValidSeed } from "../seed/validSeed.js";
 import { applySeed } from "./applySeed.js";
 import { Catalog } from "./catalog.js";
 import { CommitBatcher } from "./commitBatcher.js";
+import { EdgeRepository } from "./edgeRepository.js";
 import { FlowRepository } from "./flowRepository.js";
+import { FlowSettingsRepository } from "./flowSettingsRepository.js";
+import { IdAllocator } from "./idAllocator.js";
 import { InstanceRepository } from "./instanceRepository.js";
+import { NodeRepository } from "./nodeRepository.js";
 import { NonceRepository } from "./nonceRepository.js";
 import { openDatabase, type SqliteDatabase } from "./openDatabase.js";
+import { ScenarioRepository } from "./scenarioRepository.js";
 import { IDENTITY_TABLES, STATE_TABLES } from "./schema.js";
 import type { SeedSummary } from "./seedSummary.js";
+import { TaskFlowRepository } from "./taskFlowRepository.js";
 
 /** How a seed meets existing data: merge replaces rows with the same IDs, replace empties everything first. */
 export type SeedMode = "merge" | "replace";
@@ -19,6 +25,13 @@ export class Store {
   readonly instances: InstanceRepository;
   readonly flows: FlowRepository;
   readonly nonces: NonceRepository;
+  /** Task-flow rows written by the definition operations. */
+  readonly taskFlows: TaskFlowRepository;
+  readonly nodes: NodeRepository;
+  readonly edges: EdgeRepository;
+  readonly flowSettings: FlowSettingsRepository;
+  readonly scenarios: ScenarioRepository;
+  readonly ids: IdAllocator;
   private currentCatalog: Catalog;
 
   constructor(path: string) {
@@ -27,7 +40,17 @@ export class Store {
     this.instances = new InstanceRepository(this.db);
     this.flows = new FlowRepository(this.db);
     this.nonces = new NonceRepository(this.db);
+    this.taskFlows = new TaskFlowRepository(this.db, (dagId, row) => this.currentCatalog.refreshTaskFlow(dagId, row));
+    this.nodes = new NodeRepository(this.db);
+    this.edges = new EdgeRepository(this.db);
+    this.flowSettings = new FlowSettingsRepository(this.db);
+    this.scenarios = new ScenarioRepository(this.db);
+    this.ids = new IdAllocator(this.db);
     this.currentCatalog = Catalog.load(this.db);
+    // A batch that failed to commit took API-written flows with it: show the file's state again.
+    this.commits.onRollback = () => {
+      this.currentCatalog = Catalog.load(this.db);
+    };
   }
 
   /** Access keys, tenants and task flows as of the last change. */

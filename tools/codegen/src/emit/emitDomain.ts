@@ -33,6 +33,16 @@ export function emitEnum(plan: EnumPlan): SourceFileStructure {
         ...e.members.map((m) => `  ${key(m.value)}: ${JSON.stringify(m.description || m.varName)},`),
         "};",
       ].join("\n"),
+      ...(e.members.some((m) => m.code !== undefined)
+        ? [
+            [
+              `/** The integer code of each ${e.name} value that has a documented one (the API shows codes in some answers). */`,
+              `export const ${e.name}Codes: { readonly [V in ${e.name}]?: number } = {`,
+              ...e.members.filter((m) => m.code !== undefined).map((m) => `  ${key(m.value)}: ${m.code},`),
+              "};",
+            ].join("\n"),
+          ]
+        : []),
     ],
   };
 }

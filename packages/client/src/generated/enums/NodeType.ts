@@ -51,3 +51,13 @@ export const NodeTypeDescriptions: { readonly [V in NodeType]: string } = {
   "ADB_SPARK": "AnalyticDB Spark",
   "LOOP_NORMAL_SQL": "loop SQL",
 };
+/** The integer code of each NodeType value that has a documented one (the API shows codes in some answers). */
+export const NodeTypeCodes: { readonly [V in NodeType]?: number } = {
+  "NORMAL_SQL": 1,
+  "DEPENDENCY_CHECK": 2,
+  "TABLE_TIME_CHECK": 17,
+  "QUALITY_CHECK": 26,
+  "CONDITION": 31,
+  "SQL_ASSIGNMENT": 32,
+  "ECS_SCRIPT": 42,
+};

@@ -11,3 +11,7 @@ export const JobKindDescriptions: { readonly [V in JobKind]: string } = {
   "fast": "fast",
   "slow": "slow",
 };
+/** The integer code of each JobKind value that has a documented one (the API shows codes in some answers). */
+export const JobKindCodes: { readonly [V in JobKind]?: number } = {
+  "fast": 7,
+};
