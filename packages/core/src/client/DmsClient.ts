@@ -3,6 +3,7 @@ import { CredentialCache } from "../credentials/CredentialCache.js";
 import { resolveEndpoint } from "../endpoint/resolveEndpoint.js";
 import { resolveRegion } from "../endpoint/resolveRegion.js";
 import { DmsConfigError } from "../errors/localErrors.js";
+import type { DmsHttpResponse } from "../http/DmsHttpMessage.js";
 import type { DmsProxy } from "../http/DmsProxy.js";
 import { HttpConnection } from "../http/HttpConnection.js";
 import { sendHttpRequest } from "../http/sendHttpRequest.js";
@@ -10,13 +11,13 @@ import { combineHooks } from "../logging/combineHooks.js";
 import type { DmsHooks } from "../logging/DmsHooks.js";
 import { redactRequest } from "../logging/redactRequest.js";
 import { buildMiddleware } from "../middleware/buildMiddleware.js";
-import { DmsCallContext, type DmsHttpResponse, type ResolvedRetry } from "../middleware/DmsCallContext.js";
+import type { DmsCall, DmsFinalizeArgs, DmsResponseResult } from "../middleware/DmsStepArgs.js";
 import { deserializeMiddleware } from "../middleware/deserializeMiddleware.js";
 import { type DmsHandler, MiddlewareStack } from "../middleware/MiddlewareStack.js";
 import { retryMiddleware } from "../middleware/retryMiddleware.js";
 import { serializeMiddleware } from "../middleware/serializeMiddleware.js";
 import { signMiddleware } from "../middleware/signMiddleware.js";
-import { resolveRetry } from "../retry/retryPolicy.js";
+import { type ResolvedRetry, resolveRetry } from "../retry/retryPolicy.js";
 import { type DmsSignatureVersion, type DmsSigner, signerV3 } from "../signing/DmsSigner.js";
 import {
   type ResumeSafelyOptions,
@@ -94,35 +95,38 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
 
     this.middleware = new MiddlewareStack(this.#transport);
     this.middleware
-      .add({ step: "serialize", name: "serializeInput", middleware: serializeMiddleware })
-      .add({
-        step: "build",
-        name: "buildRequest",
-        middleware: buildMiddleware({ host: endpoint.host, userAgent: userAgent(options.userAgent), method }),
-      })
-      .add({ step: "finalizeRequest", name: "retry", middleware: retryMiddleware(this.#hooks) })
+      .addTransition("serialize", "serializeInput", serializeMiddleware)
+      .addTransition(
+        "build",
+        "buildRequest",
+        buildMiddleware({ host: endpoint.host, userAgent: userAgent(options.userAgent), method }),
+      )
+      .addTransition("finalizeRequest", "retry", retryMiddleware(this.#hooks))
       .add({ step: "finalizeRequest", name: "sign", middleware: signMiddleware(credentials, signer) })
-      .add({ step: "deserialize", name: "deserializeResponse", middleware: deserializeMiddleware });
+      .addTransition("deserialize", "deserializeResponse", deserializeMiddleware);
     for (const entry of options.middleware ?? []) this.middleware.add(entry);
   }
 
   /** Sends any generated command: serializes, signs, sends with retries, and deserializes. */
   async send<Input, Output>(command: Command<Input, Output>, input: Input, options?: DmsCallOptions): Promise<Output> {
-    const context = new DmsCallContext(command as unknown as Command<unknown, unknown>, input, this.#settings(options));
+    const call = this.#call(command as unknown as Command<unknown, unknown>, options);
     const handler = this.middleware.handler();
     const onComplete = this.#hooks.onComplete;
-    if (!onComplete) return (await handler(context)) as Output;
+    if (!onComplete) return (await handler({ call, input })).output as Output;
+    const startedAt = performance.now();
     try {
-      const output = (await handler(context)) as Output;
-      onComplete({
-        action: context.action,
-        attempts: context.attempt,
-        durationMs: performance.now() - context.startedAt,
-        error: undefined,
-      });
-      return output;
+      const { output, attempts } = await handler({ call, input });
+      onComplete({ action: call.action, attempts, durationMs: performance.now() - startedAt, error: undefined });
+      return output as Output;
     } catch (error) {
-      onComplete({ action: context.action, attempts: context.attempt, durationMs: performance.now() - context.startedAt, error });
+      // A DmsError knows its attempts; anything else failed before the first attempt finished.
+      const attempts = (error as { attempts?: unknown }).attempts;
+      onComplete({
+        action: call.action,
+        attempts: typeof attempts === "number" ? attempts : 0,
+        durationMs: performance.now() - startedAt,
+        error,
+      });
       throw error;
     }
   }
@@ -144,28 +148,40 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
     return resumeTaskFlowInstanceSafely(this, input, { ...options, throwOnBusinessError });
   }
 
-  readonly #transport: DmsHandler = (context) => {
-    const request = context.signedRequest!;
+  // The final handler: one attempt over HTTP.
+  readonly #transport: DmsHandler<DmsFinalizeArgs, DmsResponseResult> = async ({ call, request, attempt }) => {
+    const send = {
+      action: call.action,
+      attempt,
+      maxAttempts: call.retry.maxAttempts,
+      timeoutMs: call.timeoutMs,
+      signal: call.signal,
+    };
     const { onRequest, onResponse } = this.#hooks;
-    if (!onRequest && !onResponse) return sendHttpRequest(this.#connection, request, context);
-    onRequest?.({ action: context.action, attempt: context.attempt, request: redactRequest(request, this.endpoint) });
+    if (!onRequest && !onResponse) return { response: await sendHttpRequest(this.#connection, request, send) };
+    onRequest?.({ action: call.action, attempt, request: redactRequest(request, this.endpoint) });
     const started = performance.now();
-    return sendHttpRequest(this.#connection, request, context).then((response) => {
-      onResponse?.({
-        action: context.action,
-        attempt: context.attempt,
-        statusCode: response.statusCode,
-        requestId: requestIdOf(response),
-        durationMs: performance.now() - started,
-      });
-      return response;
+    const response = await sendHttpRequest(this.#connection, request, send);
+    onResponse?.({
+      action: call.action,
+      attempt,
+      statusCode: response.statusCode,
+      requestId: requestIdOf(response),
+      durationMs: performance.now() - started,
     });
+    return { response };
   };
 
-  #settings(options: DmsCallOptions | undefined): CallSettings {
-    if (options === undefined) return this.#defaults;
+  #call(command: Command<unknown, unknown>, options: DmsCallOptions | undefined): DmsCall {
     const defaults = this.#defaults;
+    const action = command.operation.action;
+    if (options === undefined) {
+      const { timeoutMs, retry, throwOnBusinessError } = defaults;
+      return { command, action, signal: undefined, timeoutMs, retry, throwOnBusinessError };
+    }
     return {
+      command,
+      action,
       signal: options.signal,
       timeoutMs: options.timeoutMs === undefined ? defaults.timeoutMs : positive("timeoutMs", options.timeoutMs, 0),
       retry: options.retry === undefined ? defaults.retry : resolveRetry(options.retry, defaults.retry),

@@ -1,7 +1,7 @@
 import { parseJsonExact } from "@dmsflow/client";
-import type { DmsHttpResponse } from "../middleware/DmsCallContext.js";
+import type { DmsHttpResponse } from "../http/DmsHttpMessage.js";
 import type { DmsError } from "./DmsError.js";
-import { hintFor } from "./errorHints.js";
+import { hintFor, hintOptionFor } from "./errorHints.js";
 import { DmsServiceError, DmsThrottlingError } from "./serviceErrors.js";
 
 interface GatewayFields {
@@ -47,6 +47,8 @@ export function errorFromResponse(response: DmsHttpResponse, action: string, att
     recommend: fields?.recommend,
     // A 5xx may come after the service acted; throttling and ServiceUnavailable come before it.
     outcomeUnknown: status >= 500 && !throttled && !unavailable,
+    hint: hint || undefined,
+    option: hint ? hintOptionFor(code) : undefined,
   };
   if (throttled) {
     const after = Number.parseInt(header(response, "x-acs-retry-after") ?? "", 10);

@@ -22,6 +22,14 @@ const HINTS: Record<string, string> = {
   TenantNotExist: "Check Tid (see GetUserActiveTenant / ListUserTenants).",
 };
 
+// The client option a hint tells the caller to change, by the same code lookup as HINTS.
+const HINT_OPTIONS: Record<string, string> = { Throttling: "retry" };
+
+/** The client option the code's hint names (e.g. `retry` for throttling), when it names one. */
+export function hintOptionFor(code: string): string | undefined {
+  return HINT_OPTIONS[code] ?? HINT_OPTIONS[code.split(".")[0]!];
+}
+
 /** A one-sentence suggestion for a service or business error code, or "" when there is none. */
 export function hintFor(code: string, action: string): string {
   const hint = HINTS[code] ?? HINTS[code.split(".")[0]!] ?? "";

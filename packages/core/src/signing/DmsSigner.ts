@@ -1,6 +1,6 @@
 import type { OperationDescriptor } from "@dmsflow/client";
 import type { DmsCredentials } from "../credentials/DmsCredentials.js";
-import type { DmsHttpRequest } from "../middleware/DmsCallContext.js";
+import type { DmsHttpRequest } from "../http/DmsHttpMessage.js";
 import { bodyParametersOf } from "./bodyParameters.js";
 import { signRequestV1 } from "./signRequestV1.js";
 import { signRequestV3 } from "./signRequestV3.js";

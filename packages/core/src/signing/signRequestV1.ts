@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { DmsCredentials } from "../credentials/DmsCredentials.js";
-import type { DmsHttpRequest } from "../middleware/DmsCallContext.js";
+import type { DmsHttpRequest } from "../http/DmsHttpMessage.js";
 import { byCodeUnit } from "./canonicalQuery.js";
 import { copyHeaders, isBaseTemplate } from "./copyHeaders.js";
 import { hmacKey } from "./hmacKey.js";
