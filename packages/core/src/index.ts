@@ -66,6 +66,7 @@ export type {
 } from "./middleware/DmsStepArgs.js";
 export {
   DMS_STEPS,
+  type DmsBuiltInEntry,
   type DmsHandler,
   type DmsMiddleware,
   type DmsMiddlewareEntry,

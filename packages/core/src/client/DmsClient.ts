@@ -3,7 +3,7 @@ import { CredentialCache } from "../credentials/CredentialCache.js";
 import { resolveEndpoint } from "../endpoint/resolveEndpoint.js";
 import { resolveRegion } from "../endpoint/resolveRegion.js";
 import { DmsConfigError } from "../errors/localErrors.js";
-import type { DmsHttpResponse } from "../http/DmsHttpMessage.js";
+import { type DmsHttpResponse, firstHeader } from "../http/DmsHttpMessage.js";
 import type { DmsProxy } from "../http/DmsProxy.js";
 import { HttpConnection } from "../http/HttpConnection.js";
 import { sendHttpRequest } from "../http/sendHttpRequest.js";
@@ -93,40 +93,33 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
     this.#hooks = combineHooks(Array.isArray(options.hooks) ? options.hooks : [options.hooks as DmsHooks | undefined]);
     const credentials = new CredentialCache(options.credentials, { env, homeDir: options.homeDir, profile: options.profile });
 
-    this.middleware = new MiddlewareStack(this.#transport);
-    this.middleware
-      .addTransition("serialize", "serializeInput", serializeMiddleware)
-      .addTransition(
-        "build",
-        "buildRequest",
-        buildMiddleware({ host: endpoint.host, userAgent: userAgent(options.userAgent), method }),
-      )
-      .addTransition("finalizeRequest", "retry", retryMiddleware(this.#hooks))
-      .add({ step: "finalizeRequest", name: "sign", middleware: signMiddleware(credentials, signer) })
-      .addTransition("deserialize", "deserializeResponse", deserializeMiddleware);
+    this.middleware = new MiddlewareStack(this.#transport, [
+      { step: "serialize", name: "serializeInput", middleware: serializeMiddleware },
+      {
+        step: "build",
+        name: "buildRequest",
+        middleware: buildMiddleware({ host: endpoint.host, userAgent: userAgent(options.userAgent), method }),
+      },
+      { step: "finalizeRequest", name: "retry", middleware: retryMiddleware(this.#hooks) },
+      { step: "finalizeRequest", name: "sign", middleware: signMiddleware(credentials, signer) },
+      { step: "deserialize", name: "deserializeResponse", middleware: deserializeMiddleware },
+    ]);
     for (const entry of options.middleware ?? []) this.middleware.add(entry);
   }
 
   /** Sends any generated command: serializes, signs, sends with retries, and deserializes. */
   async send<Input, Output>(command: Command<Input, Output>, input: Input, options?: DmsCallOptions): Promise<Output> {
     const call = this.#call(command as unknown as Command<unknown, unknown>, options);
-    const handler = this.middleware.handler();
     const onComplete = this.#hooks.onComplete;
-    if (!onComplete) return (await handler({ call, input })).output as Output;
     const startedAt = performance.now();
     try {
-      const { output, attempts } = await handler({ call, input });
-      onComplete({ action: call.action, attempts, durationMs: performance.now() - startedAt, error: undefined });
+      const { output, attempts } = await this.middleware.handler()({ call, input });
+      onComplete?.({ action: call.action, attempts, durationMs: performance.now() - startedAt, error: undefined });
       return output as Output;
     } catch (error) {
       // A DmsError knows its attempts; anything else failed before the first attempt finished.
-      const attempts = (error as { attempts?: unknown }).attempts;
-      onComplete({
-        action: call.action,
-        attempts: typeof attempts === "number" ? attempts : 0,
-        durationMs: performance.now() - startedAt,
-        error,
-      });
+      const attempts = (error as { attempts?: number } | undefined)?.attempts ?? 0;
+      onComplete?.({ action: call.action, attempts, durationMs: performance.now() - startedAt, error });
       throw error;
     }
   }
@@ -148,20 +141,12 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
     return resumeTaskFlowInstanceSafely(this, input, { ...options, throwOnBusinessError });
   }
 
-  // The final handler: one attempt over HTTP.
+  // The final handler: one attempt over HTTP. An absent hook's event is never built (?.() skips its argument).
   readonly #transport: DmsHandler<DmsFinalizeArgs, DmsResponseResult> = async ({ call, request, attempt }) => {
-    const send = {
-      action: call.action,
-      attempt,
-      maxAttempts: call.retry.maxAttempts,
-      timeoutMs: call.timeoutMs,
-      signal: call.signal,
-    };
     const { onRequest, onResponse } = this.#hooks;
-    if (!onRequest && !onResponse) return { response: await sendHttpRequest(this.#connection, request, send) };
     onRequest?.({ action: call.action, attempt, request: redactRequest(request, this.endpoint) });
     const started = performance.now();
-    const response = await sendHttpRequest(this.#connection, request, send);
+    const response = await sendHttpRequest(this.#connection, request, { ...call, attempt });
     onResponse?.({
       action: call.action,
       attempt,
@@ -175,10 +160,7 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
   #call(command: Command<unknown, unknown>, options: DmsCallOptions | undefined): DmsCall {
     const defaults = this.#defaults;
     const action = command.operation.action;
-    if (options === undefined) {
-      const { timeoutMs, retry, throwOnBusinessError } = defaults;
-      return { command, action, signal: undefined, timeoutMs, retry, throwOnBusinessError };
-    }
+    if (options === undefined) return { command, action, ...defaults };
     return {
       command,
       action,
@@ -231,8 +213,5 @@ function checkProxy(proxy: DmsProxy | undefined): DmsProxy | undefined {
 }
 
 function requestIdOf(response: DmsHttpResponse): string | undefined {
-  const header = response.headers["x-acs-request-id"];
-  if (typeof header === "string") return header;
-  const match = /"RequestId"\s*:\s*"([^"]*)"/.exec(response.body);
-  return match?.[1];
+  return firstHeader(response, "x-acs-request-id") ?? /"RequestId"\s*:\s*"([^"]*)"/.exec(response.body)?.[1];
 }

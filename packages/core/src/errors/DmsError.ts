@@ -60,7 +60,6 @@ export class DmsError extends Error {
     this.requestId = details.requestId;
     this.retryable = retryable;
     this.attempts = details.attempts;
-    this.unknownOutcomeAttempts = undefined;
     this.hint = details.hint;
     this.option = details.option;
   }

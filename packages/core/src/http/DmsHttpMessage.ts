@@ -22,16 +22,22 @@ export interface DmsHttpResponse {
   readonly body: string;
 }
 
-/** What the transport needs to know about the attempt it sends, for its timer, signal and messages. */
+/** A response header's first value, or undefined. */
+export function firstHeader(response: DmsHttpResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** What the transport needs to know about an attempt, for its timer, signal and messages. */
 export interface DmsSendOptions {
   /** The action, for error messages. */
   readonly action: string;
   /** The attempt, from 1. */
   readonly attempt: number;
-  /** Attempts allowed in all, for error messages. */
-  readonly maxAttempts: number;
-  /** Total time allowed for this attempt, in milliseconds. */
+  /** Total time allowed per attempt, in milliseconds. */
   readonly timeoutMs: number;
   /** The caller's signal. */
   readonly signal: AbortSignal | undefined;
+  /** Attempts allowed in all, for error messages. */
+  readonly retry: { readonly maxAttempts: number };
 }

@@ -121,23 +121,15 @@ function where(connection: HttpConnection): string {
 }
 
 function attemptText(context: DmsSendOptions): string {
-  return `attempt ${context.attempt} of ${context.maxAttempts}`;
+  return `attempt ${context.attempt} of ${context.retry.maxAttempts}`;
 }
 
 function timeoutError(context: DmsSendOptions, connection: HttpConnection, sent: boolean): DmsTimeoutError {
   const outcome = sent ? "; the request was sent, so it may have taken effect" : "";
-  const hint = "Raise timeoutMs or check the network.";
   return new DmsTimeoutError(
-    `${context.action}: no response from ${where(connection)} within ${context.timeoutMs} ms (${attemptText(context)})${outcome}. ${hint}`,
-    {
-      action: context.action,
-      attempts: context.attempt,
-      timeoutMs: context.timeoutMs,
-      phase: "total",
-      outcomeUnknown: sent,
-      hint,
-      option: "timeoutMs",
-    },
+    `${context.action}: no response from ${where(connection)} within ${context.timeoutMs} ms (${attemptText(context)})${outcome}. ` +
+      "Raise timeoutMs or check the network.",
+    { action: context.action, attempts: context.attempt, timeoutMs: context.timeoutMs, phase: "total", outcomeUnknown: sent },
   );
 }
 

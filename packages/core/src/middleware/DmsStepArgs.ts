@@ -1,9 +1,9 @@
 import type { Command, WireParameters } from "@dmsflow/client";
-import type { DmsHttpRequest, DmsHttpResponse } from "../http/DmsHttpMessage.js";
+import type { DmsHttpRequest, DmsHttpResponse, DmsSendOptions } from "../http/DmsHttpMessage.js";
 import type { ResolvedRetry } from "../retry/retryPolicy.js";
 
 /** The settings of one call, fixed when it starts; every step's arguments carry it. */
-export interface DmsCall {
+export interface DmsCall extends Omit<DmsSendOptions, "attempt"> {
   /** The command being sent. */
   readonly command: Command<unknown, unknown>;
   /** The action name, e.g. `ResumeTaskFlowInstance`. */

@@ -49,11 +49,23 @@ export type DmsMiddlewareEntry = {
 /**
  * A client's own entry that crosses a step boundary: the serializer turns initialize arguments into
  * serialize arguments, the retry entry build arguments into one attempt's, the deserializer a
- * response into a call result. Added first in its step, so the step's other entries see its output.
+ * response into a call result. Given to the constructor, so each comes first in its step and the
+ * step's other entries see its output.
  */
 export type DmsTransition<Args, NextArgs, NextResult, Result> = (
   next: DmsHandler<NextArgs, NextResult>,
 ) => DmsHandler<Args, Result>;
+
+/** A built-in entry: a step transition or an ordinary middleware, by step and name. */
+export interface DmsBuiltInEntry {
+  /** Its step. */
+  readonly step: DmsStep;
+  /** Its name. */
+  readonly name: string;
+  /** The transition or middleware. */
+  // biome-ignore lint/suspicious/noExplicitAny: each built-in is typed where it is defined; the stack only chains them.
+  readonly middleware: DmsTransition<any, any, any, any>;
+}
 
 type AnyHandler = (args: unknown) => Promise<unknown>;
 type AnyMiddleware = (next: AnyHandler) => AnyHandler;
@@ -67,22 +79,32 @@ export class MiddlewareStack {
   readonly #terminal: DmsHandler<DmsFinalizeArgs, DmsResponseResult>;
   #composed: DmsHandler<DmsInitializeArgs, DmsCallResult> | undefined;
 
-  constructor(terminal: DmsHandler<DmsFinalizeArgs, DmsResponseResult>) {
+  constructor(terminal: DmsHandler<DmsFinalizeArgs, DmsResponseResult>, builtIns: readonly DmsBuiltInEntry[] = []) {
     this.#terminal = terminal;
+    this.#entries.push(...builtIns);
   }
 
   /** Adds a middleware at the end of its step; throws DmsConfigError on a duplicate name or unknown step. */
   add(entry: DmsMiddlewareEntry): this {
-    return this.#add(entry.step, entry.name, entry.middleware as unknown as AnyMiddleware);
-  }
-
-  /** Adds one of the client's own entries, which change the arguments' type from one step to the next. */
-  addTransition<Args, NextArgs, NextResult, Result>(
-    step: DmsStep,
-    name: string,
-    middleware: DmsTransition<Args, NextArgs, NextResult, Result>,
-  ): this {
-    return this.#add(step, name, middleware as unknown as AnyMiddleware);
+    const { step, name, middleware } = entry;
+    if (!DMS_STEPS.includes(step)) {
+      throw new DmsConfigError(
+        "middleware",
+        `Unknown middleware step ${JSON.stringify(step)}; use one of ${DMS_STEPS.join(", ")}.`,
+      );
+    }
+    if (typeof middleware !== "function" || !name) {
+      throw new DmsConfigError("middleware", "A middleware entry needs a name and a middleware function.");
+    }
+    if (this.#entries.some((e) => e.name === name)) {
+      throw new DmsConfigError(
+        "middleware",
+        `A middleware named ${JSON.stringify(name)} is already in the stack; remove it first.`,
+      );
+    }
+    this.#entries.push(entry as unknown as DmsBuiltInEntry);
+    this.#composed = undefined;
+    return this;
   }
 
   /** Removes a middleware by name; returns whether it was there. */
@@ -106,28 +128,7 @@ export class MiddlewareStack {
     const ordered = this.#ordered();
     for (let i = ordered.length - 1; i >= 0; i--) handler = ordered[i]!.middleware(handler);
     this.#composed = handler as DmsHandler<DmsInitializeArgs, DmsCallResult>;
-    return this.#composed;
-  }
-
-  #add(step: DmsStep, name: string, middleware: AnyMiddleware): this {
-    if (!DMS_STEPS.includes(step)) {
-      throw new DmsConfigError(
-        "middleware",
-        `Unknown middleware step ${JSON.stringify(step)}; use one of ${DMS_STEPS.join(", ")}.`,
-      );
-    }
-    if (typeof middleware !== "function" || !name) {
-      throw new DmsConfigError("middleware", "A middleware entry needs a name and a middleware function.");
-    }
-    if (this.#entries.some((e) => e.name === name)) {
-      throw new DmsConfigError(
-        "middleware",
-        `A middleware named ${JSON.stringify(name)} is already in the stack; remove it first.`,
-      );
-    }
-    this.#entries.push({ step, name, middleware });
-    this.#composed = undefined;
-    return this;
+    return handler as DmsHandler<DmsInitializeArgs, DmsCallResult>;
   }
 
   #ordered(): { step: DmsStep; name: string; middleware: AnyMiddleware }[] {

@@ -30,6 +30,6 @@ export function buildMiddleware(
       },
       body: "",
     };
-    return next({ call, input: args.input, params: args.params, request });
+    return next({ ...args, request });
   };
 }

@@ -1,8 +1,8 @@
 import type { DmsResponseFormatError, Envelope } from "@dmsflow/client";
-import { errorFromResponse } from "../errors/errorFromResponse.js";
-import { hintFor, hintOptionFor } from "../errors/errorHints.js";
+import { errorFromResponse, withStop } from "../errors/errorFromResponse.js";
+import { hintFor } from "../errors/errorHints.js";
 import { DmsBusinessError, DmsResponseError } from "../errors/serviceErrors.js";
-import type { DmsHttpResponse } from "../http/DmsHttpMessage.js";
+import { type DmsHttpResponse, firstHeader } from "../http/DmsHttpMessage.js";
 import type { DmsCallResult, DmsFinalizeArgs, DmsResponseResult } from "./DmsStepArgs.js";
 import type { DmsTransition } from "./MiddlewareStack.js";
 
@@ -31,18 +31,17 @@ export const deserializeMiddleware: DmsTransition<DmsFinalizeArgs, DmsFinalizeAr
 /** The DmsBusinessError for an HTTP 200 `Success: false` envelope. */
 function businessError(envelope: Envelope, action: string, attempt: number): DmsBusinessError {
   const code = envelope.ErrorCode || "UnknownError";
-  const text = envelope.ErrorMessage?.trim() || "no error message";
+  const text = withStop(envelope.ErrorMessage?.trim() || "no error message");
   const hint = hintFor(code, action);
   return new DmsBusinessError(
     code,
-    `${action} was declined: ${code}: ${/[.!?]$/.test(text) ? text : `${text}.`}${hint ? ` ${hint}` : ""} RequestId ${envelope.RequestId}.`,
+    `${action} was declined: ${code}: ${text}${hint ? ` ${hint}` : ""} RequestId ${envelope.RequestId}.`,
     {
       action,
       requestId: envelope.RequestId,
       attempts: attempt,
       errorMessage: envelope.ErrorMessage,
-      hint: hint || undefined,
-      option: hint ? hintOptionFor(code) : undefined,
+      hint,
     },
   );
 }
@@ -66,9 +65,4 @@ function responseError(error: unknown, action: string, response: DmsHttpResponse
       `check that the endpoint is a DMS Enterprise endpoint.${id}`,
     { action: action, requestId, statusCode: response.statusCode },
   );
-}
-
-function firstHeader(response: DmsHttpResponse, name: string): string | undefined {
-  const value = response.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

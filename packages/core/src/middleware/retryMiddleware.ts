@@ -13,11 +13,11 @@ import type { DmsTransition } from "./MiddlewareStack.js";
  */
 export function retryMiddleware(hooks: DmsHooks): DmsTransition<DmsBuildArgs, DmsFinalizeArgs, DmsCallResult, DmsCallResult> {
   return (next) => async (args) => {
-    const { call, input, params, request } = args;
+    const { call } = args;
     let unknownOutcomeAttempts = 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await next({ call, input, params, request, attempt });
+        return await next({ ...args, attempt });
       } catch (error) {
         if (!(error instanceof DmsError)) throw error;
         error.attempts = attempt;

@@ -20,7 +20,7 @@ export function signMiddleware(credentials: CredentialCache, signer: DmsSigner):
     const current = "then" in pending ? await pending : pending;
     const request = sign(args, current, signer);
     try {
-      return await next({ call: args.call, input: args.input, params: args.params, request, attempt: args.attempt });
+      return await next({ ...args, request });
     } catch (error) {
       redactError(error, [current.accessKeySecret, current.securityToken, signatureOf(request)]);
       throw error;
