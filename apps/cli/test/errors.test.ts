@@ -115,7 +115,7 @@ describe("configuration and credential errors: one line, exit code 3", () => {
     await expectOneLine(
       ["tenants", "--region", "mars-1"],
       3,
-      /^error: Unknown DMS region "mars-1"\. Known regions: cn-qingdao, .*\. Pass --region .* or pass --endpoint <url> for another region or a private endpoint\.$/,
+      /^error: Unknown DMS region "mars-1"\. Known regions: cn-qingdao, .*\. Pass --region .* or pass --endpoint <url> for another region or a private endpoint\.\n$/,
       { DMSFLOW_ENDPOINT: "" },
     );
   });
