@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import {
   DmsAbortError,
   DmsBusinessError,
@@ -13,7 +14,8 @@ import {
 } from "@dmsflow/core";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./args/usageError.js";
-import { ExitCode, exitCodeFor, isExpectedError } from "./exitCodes.js";
+import { exitCodeFor, isExpectedError } from "./errorExitCode.js";
+import { ExitCode } from "./exitCodes.js";
 import { formatError } from "./formatError.js";
 import { createPalette } from "./output/color.js";
 
@@ -38,7 +40,18 @@ describe("exitCodeFor maps core's error classes to the documented codes", () => 
     expect(isExpectedError(error)).toBe(true);
   });
 
+  it("recognises core's errors from its CommonJS build too, by brand and code", () => {
+    const cjs = createRequire(import.meta.url)("@dmsflow/core") as typeof import("@dmsflow/core");
+    expect(new cjs.DmsConfigError("regionId", "x")).not.toBeInstanceOf(DmsConfigError);
+    expect(exitCodeFor(new cjs.DmsConfigError("regionId", "x"))).toBe(ExitCode.Config);
+    expect(exitCodeFor(new cjs.DmsCredentialsError("CredentialsNotFound", "x"))).toBe(ExitCode.Config);
+    expect(exitCodeFor(new cjs.DmsNetworkError("x", { outcomeUnknown: false }))).toBe(ExitCode.Network);
+    expect(exitCodeFor(new cjs.DmsAbortError("x"))).toBe(ExitCode.Interrupted);
+  });
+
   it("treats anything else as an unexpected failure (1)", () => {
+    const lookAlike = Object.assign(new Error("x"), { name: "DmsConfigError", code: "ConfigError" });
+    expect(isExpectedError(lookAlike)).toBe(false);
     expect(exitCodeFor(new TypeError("boom"))).toBe(1);
     expect(isExpectedError(new TypeError("boom"))).toBe(false);
     expect(exitCodeFor("a string")).toBe(1);
@@ -49,12 +62,15 @@ describe("formatError", () => {
   const plain = createPalette(false);
 
   it("prints one line, adds the RequestId once, and speaks in flags", () => {
-    const error = new DmsConfigError(
-      "regionId",
-      "No region: pass regionId (e.g. cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, or pass endpoint (a full URL).",
-    );
+    // The hint is found by the error's fields, not by its wording: core may reword it freely.
+    const hint = "Set regionId, or pass endpoint.";
+    const error = new DmsConfigError("regionId", `No region at all. ${hint} More text after it.`, hint);
     expect(formatError(error, plain, false, {})).toBe(
-      "error: No region: pass --region (e.g. cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, or pass --endpoint <url>.\n",
+      "error: No region at all. Pass --region (e.g. cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, set region_id in your aliyun CLI profile (`aliyun configure`), or pass --endpoint <url> for another region or a private endpoint. More text after it.\n",
+    );
+    // Without a hint there is nothing to put in flags; the message stays as core wrote it.
+    expect(formatError(new DmsConfigError("regionId", "regionId is wrong."), plain, false, {})).toBe(
+      "error: regionId is wrong.\n",
     );
     const business = new DmsBusinessError("InvalidStatus", "Declined:\n  not suspended.", { requestId: "R-1" });
     expect(formatError(business, plain, false, {})).toBe("error: Declined: not suspended. (RequestId R-1)\n");

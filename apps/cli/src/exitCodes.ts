@@ -18,38 +18,3 @@ export const ExitCode = {
 
 /** One of the values of {@link ExitCode}. */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
-
-// By class name rather than instanceof: the help path never loads @dmsflow/core, and a name survives
-// two copies of core in one node_modules tree.
-const BY_ERROR_NAME: Readonly<Record<string, ExitCodeValue>> = {
-  UsageError: ExitCode.Usage,
-  DmsValidationError: ExitCode.Usage,
-  DmsParameterError: ExitCode.Usage,
-  DmsServiceError: ExitCode.ApiFailure,
-  DmsBusinessError: ExitCode.ApiFailure,
-  DmsResponseFormatError: ExitCode.ApiFailure,
-  DmsCredentialsError: ExitCode.Config,
-  DmsConfigError: ExitCode.Config,
-  DmsTimeoutError: ExitCode.Network,
-  DmsNetworkError: ExitCode.Network,
-  AbortError: ExitCode.Interrupted,
-};
-
-/** The exit code for an error that ended a command; anything unexpected counts as an API failure. */
-export function exitCodeFor(error: unknown): ExitCodeValue {
-  return knownExitCode(error) ?? ExitCode.ApiFailure;
-}
-
-/** Whether dmsflow expects this kind of error (a user mistake, the API, the network), unlike a bug. */
-export function isExpectedError(error: unknown): boolean {
-  return knownExitCode(error) !== undefined;
-}
-
-function knownExitCode(error: unknown): ExitCodeValue | undefined {
-  if (!(error instanceof Error)) return undefined;
-  // A waiter that ran out of time is a timeout; one that saw a final status that cannot match is not.
-  if (error.name === "DmsWaiterError") {
-    return (error as { code?: string }).code === "WaiterTimeout" ? ExitCode.Network : ExitCode.ApiFailure;
-  }
-  return BY_ERROR_NAME[error.name] ?? (/^Dms[A-Za-z]*Error$/.test(error.name) ? ExitCode.ApiFailure : undefined);
-}

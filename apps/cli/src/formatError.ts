@@ -1,5 +1,6 @@
-import { cliWording } from "./cliWording.js";
-import { isExpectedError } from "./exitCodes.js";
+import { isDmsError } from "@dmsflow/core";
+import { isExpectedError } from "./errorExitCode.js";
+import { messageInFlags } from "./flagHints.js";
 import type { Palette } from "./output/color.js";
 import { sanitize } from "./output/sanitize.js";
 import { redactKnownSecrets } from "./redact.js";
@@ -18,7 +19,7 @@ export function formatError(
   const expected = isExpectedError(error);
   let message: string;
   if (error instanceof Error) {
-    message = cliWording(oneLine(error.message)) || error.name;
+    message = oneLine(isDmsError(error) ? messageInFlags(error) : error.message) || error.name;
     const requestId = (error as { requestId?: unknown }).requestId;
     if (typeof requestId === "string" && requestId && !message.includes(requestId)) message += ` (RequestId ${requestId})`;
     if (!expected) {

@@ -3,5 +3,6 @@
  * a command line in-process and read the documented exit codes.
  */
 export type { CliIo, OutputStream } from "./cliIo.js";
-export { ExitCode, type ExitCodeValue, exitCodeFor } from "./exitCodes.js";
+export { exitCodeFor } from "./errorExitCode.js";
+export { ExitCode, type ExitCodeValue } from "./exitCodes.js";
 export { run } from "./run.js";

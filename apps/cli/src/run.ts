@@ -1,11 +1,11 @@
 import type { DmsClient } from "@dmsflow/core";
 import { parseArgv } from "./args/parseArgv.js";
 import { UsageError } from "./args/usageError.js";
+import { DryRun } from "./client/dryRun.js";
 import type { CliIo } from "./cliIo.js";
 import type { CommandContext, CommandDefinition } from "./commands/command.js";
 import { type CommandEntry, requireCommand } from "./commands/registry.js";
-import { ExitCode, exitCodeFor } from "./exitCodes.js";
-import { formatError } from "./formatError.js";
+import { ExitCode } from "./exitCodes.js";
 import { GLOBAL_OPTIONS, readGlobalOptions } from "./globalOptions.js";
 import { renderCommandHelp, renderTopHelp } from "./help/renderHelp.js";
 import { colorEnabled, createPalette } from "./output/color.js";
@@ -19,6 +19,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
+    // Loaded on failure only: they read core's errors, and --help must not load core.
+    const [{ formatError }, { exitCodeFor }] = await Promise.all([import("./formatError.js"), import("./errorExitCode.js")]);
     const errPalette = createPalette(colorEnabled(io.stderr, io.env, argv.includes("--no-color")));
     io.stderr.write(formatError(error, errPalette, argv.includes("--debug"), io.env));
     return exitCodeFor(error);
@@ -62,6 +64,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   let client: Promise<DmsClient> | undefined;
   // A command that owns --timeout (wait) uses it as its own deadline, not as each call's limit.
   const clientOptions = definition.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
+  const dryRun = global.dryRun ? new DryRun() : undefined;
   const ctx: CommandContext = {
     name: entry.name,
     args,
@@ -69,16 +72,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io,
     out,
     client: () => {
-      client ??= import("./client/createClient.js").then((m) => m.createClient(clientOptions, io));
+      client ??= import("./client/createClient.js").then((m) => m.createClient(clientOptions, io, dryRun));
       return client;
     },
   };
   try {
-    return await definition.run(ctx);
-  } catch (error) {
-    if (!(error instanceof Error && error.name === "DryRunStop")) throw error;
+    if (!dryRun) return await definition.run(ctx);
+    // A dry run ends at its first signed request: that call never settles, so the command stops there.
+    const outcome = await Promise.race([definition.run(ctx), dryRun.stopped]);
+    if (typeof outcome === "number") return outcome;
     const { printDryRun } = await import("./client/printDryRun.js");
-    printDryRun(error as import("./client/dryRun.js").DryRunStop, out);
+    printDryRun(outcome, out);
     return ExitCode.Success;
   } finally {
     // Kept-alive sockets would hold the process open for a few seconds after the last call.

@@ -107,7 +107,7 @@ describe("configuration and credential errors: one line, exit code 3", () => {
     await expectOneLine(
       ["tenants"],
       3,
-      "No region: pass --region (e.g. cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, set region_id in your aliyun CLI profile (`aliyun configure`), or pass --endpoint <url>.",
+      "No region. Pass --region (e.g. cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, set region_id in your aliyun CLI profile (`aliyun configure`), or pass --endpoint <url> for another region or a private endpoint.",
       {
         DMSFLOW_ENDPOINT: "",
       },
@@ -115,7 +115,7 @@ describe("configuration and credential errors: one line, exit code 3", () => {
     await expectOneLine(
       ["tenants", "--region", "mars-1"],
       3,
-      /^error: Unknown DMS region "mars-1"\. Known regions: cn-qingdao, /,
+      /^error: Unknown DMS region "mars-1"\. Known regions: cn-qingdao, .*\. Pass --region .* or pass --endpoint <url> for another region or a private endpoint\.\n$/,
       { DMSFLOW_ENDPOINT: "" },
     );
   });

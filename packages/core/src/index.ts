@@ -32,7 +32,7 @@ export { defaultCredentialSources, resolveCredentials } from "./credentials/reso
 export { type DmsRegion, KNOWN_REGIONS } from "./endpoint/knownRegions.js";
 export { type DmsNetwork, type EndpointOptions, type ResolvedEndpoint, resolveEndpoint } from "./endpoint/resolveEndpoint.js";
 export { type RegionLookupOptions, resolveRegion } from "./endpoint/resolveRegion.js";
-export { DmsError, type DmsErrorDetails } from "./errors/DmsError.js";
+export { DMS_ERROR_BRAND, DmsError, type DmsErrorDetails, isDmsError } from "./errors/DmsError.js";
 export { DmsConfigError, DmsCredentialsError, DmsValidationError, DmsWaiterError } from "./errors/localErrors.js";
 export { REDACTED, redactSecrets } from "./errors/redactSecrets.js";
 export {
@@ -43,6 +43,7 @@ export {
   DmsThrottlingError,
 } from "./errors/serviceErrors.js";
 export { DmsAbortError, DmsNetworkError, DmsTimeoutError, type DmsTransportErrorDetails } from "./errors/transportErrors.js";
+export type { DmsHttpRequest, DmsHttpResponse, DmsSendOptions } from "./http/DmsHttpMessage.js";
 export { type DmsProxy, httpProxy, proxyFromEnvironment } from "./http/DmsProxy.js";
 export { type CertificateAuthority, DEFAULT_MAX_RESPONSE_BYTES } from "./http/HttpConnection.js";
 export { bypassesProxy, type ProxySettings, type ProxyTarget, proxyFor } from "./http/proxyFromEnvironment.js";
@@ -57,16 +58,27 @@ export type {
 } from "./logging/DmsHooks.js";
 export { debugHooks } from "./logging/debugHooks.js";
 export { maskAccessKeyId, redactRequest } from "./logging/redactRequest.js";
-export { DmsCallContext, type DmsHttpRequest, type DmsHttpResponse, type ResolvedRetry } from "./middleware/DmsCallContext.js";
+export type {
+  DmsBuildArgs,
+  DmsCall,
+  DmsCallResult,
+  DmsFinalizeArgs,
+  DmsInitializeArgs,
+  DmsResponseResult,
+  DmsSerializeArgs,
+} from "./middleware/DmsStepArgs.js";
 export {
   DMS_STEPS,
+  type DmsBuiltInEntry,
   type DmsHandler,
   type DmsMiddleware,
   type DmsMiddlewareEntry,
   type DmsStep,
+  type DmsStepTypes,
+  type DmsTransition,
   MiddlewareStack,
 } from "./middleware/MiddlewareStack.js";
-export { type DmsRetryOptions, resolveRetry, retryDelayMs, STANDARD_RETRY } from "./retry/retryPolicy.js";
+export { type DmsRetryOptions, type ResolvedRetry, resolveRetry, retryDelayMs, STANDARD_RETRY } from "./retry/retryPolicy.js";
 export { type DmsSignatureVersion, type DmsSigner, signerV1, signerV3 } from "./signing/DmsSigner.js";
 export {
   type FindTaskFlowInstanceOptions,

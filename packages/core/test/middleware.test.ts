@@ -1,8 +1,10 @@
 import { listTaskFlow } from "@dmsflow/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  type DmsCallResult,
   type DmsClient,
   DmsConfigError,
+  type DmsInitializeArgs,
   type DmsMiddleware,
   type DmsMiddlewareEntry,
   type DmsRequestEvent,
@@ -24,12 +26,16 @@ afterAll(() => server.close());
 describe("middleware steps", () => {
   it("runs initialize -> serialize -> build -> finalizeRequest (retry, sign) -> deserialize, user entries after built-ins", async () => {
     const order: string[] = [];
+    // Each step's arguments say what is known by then: wire parameters from serialize on, a
+    // request from build on, a signed one (and the attempt) in finalizeRequest after `sign`.
     const tap =
-      (name: string): DmsMiddleware =>
+      <Args extends DmsInitializeArgs, Result>(name: string): DmsMiddleware<Args, Result> =>
       (next) =>
-      async (context) => {
-        order.push(`${name}:${context.params ? "params" : "-"}:${context.signedRequest ? "signed" : "-"}`);
-        return next(context);
+      async (args) => {
+        const request = (args as Partial<{ request: { headers: Record<string, string> } }>).request;
+        const signed = request?.headers.authorization ? "signed" : "-";
+        order.push(`${name}:${"params" in args ? "params" : "-"}:${signed}`);
+        return next(args);
       };
     client = testClient(server, {
       middleware: [
@@ -61,17 +67,15 @@ describe("middleware steps", () => {
       .add({
         step: "build",
         name: "traceHeader",
-        middleware: (next) => (context) => {
-          context.request!.headers["x-acs-trace"] = "t-1";
-          return next(context);
-        },
+        middleware: (next) => (args) =>
+          next({ ...args, request: { ...args.request, headers: { ...args.request.headers, "x-acs-trace": "t-1" } } }),
       })
       .add({
         step: "finalizeRequest",
         name: "countAttempts",
-        middleware: (next) => (context) => {
-          attempts.push(context.attempt);
-          return next(context);
+        middleware: (next) => (args) => {
+          attempts.push(args.attempt);
+          return next(args);
         },
       });
     server.script({ status: 503, body: { Code: "ServiceUnavailable", Message: "busy" } });
@@ -85,6 +89,10 @@ describe("middleware steps", () => {
   it("refuses a duplicate name or an unknown step", () => {
     client = testClient(server);
     const entry: DmsMiddlewareEntry = { step: "build", name: "buildRequest", middleware: (next) => next };
+    const passThrough: DmsMiddleware<DmsInitializeArgs, DmsCallResult> = (next) => next;
+    expect(() => client.middleware.add({ step: "initialize", name: "sign", middleware: passThrough })).toThrow(
+      /already in the stack/,
+    );
     expect(() => client.middleware.add(entry)).toThrow(DmsConfigError);
     expect(() => client.middleware.add({ ...entry, name: "x", step: "send" as never })).toThrow(/Unknown middleware step "send"/);
     expect(client.middleware.remove("nope")).toBe(false);

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import RPCClient from "@alicloud/pop-core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DmsHttpRequest } from "../src/http/DmsHttpMessage.js";
 import {
   authorizationV3,
   canonicalQuery,
@@ -13,7 +14,6 @@ import {
   signRequestV1,
   signRequestV3,
 } from "../src/index.js";
-import type { DmsHttpRequest } from "../src/middleware/DmsCallContext.js";
 import { credentials, method, parameterName, parameters, parameterValue } from "./fixtures/arbitraries.js";
 import { officialAuthorizationV3, officialSignatureV1 } from "./fixtures/officialSigners.js";
 

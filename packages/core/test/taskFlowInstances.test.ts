@@ -280,9 +280,9 @@ describe("resumeSuspendedInstances", () => {
         {
           step: "initialize",
           name: "timeStarts",
-          middleware: (next) => async (context) => {
-            if (context.action === "ResumeTaskFlowInstance") starts.push(performance.now());
-            return next(context);
+          middleware: (next) => async (args) => {
+            if (args.call.action === "ResumeTaskFlowInstance") starts.push(performance.now());
+            return next(args);
           },
         },
       ],

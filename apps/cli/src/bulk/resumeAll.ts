@@ -1,4 +1,4 @@
-import type { ResumeElsewhere, ResumeSuspendedInstancesResult } from "@dmsflow/core";
+import { isDmsError, type ResumeElsewhere, type ResumeSuspendedInstancesResult } from "@dmsflow/core";
 import type { CommandContext } from "../commands/command.js";
 import { ExitCode } from "../exitCodes.js";
 import { formatSeconds, ProgressBar } from "../output/progressBar.js";
@@ -66,14 +66,19 @@ interface FailureView {
 }
 
 function failureView(id: string, error: unknown): FailureView {
-  const e = error as { code?: unknown; message?: unknown; requestId?: unknown; name?: unknown };
-  const code = typeof e?.code === "string" ? e.code : typeof e?.name === "string" ? e.name : "Error";
-  const message = typeof e?.message === "string" ? e.message : String(error);
+  if (isDmsError(error)) {
+    return {
+      DagInstanceId: id,
+      Code: error.code,
+      Message: error.message,
+      ...(error.requestId === undefined ? {} : { RequestId: error.requestId }),
+    };
+  }
+  // Not core's: a bug, shown by its class so it can be reported.
   return {
     DagInstanceId: id,
-    Code: code,
-    Message: message,
-    ...(typeof e?.requestId === "string" ? { RequestId: e.requestId } : {}),
+    Code: error instanceof Error ? error.constructor.name : "Error",
+    Message: error instanceof Error ? error.message : String(error),
   };
 }
 

@@ -2,16 +2,16 @@ import type { DmsClient } from "@dmsflow/core";
 import type { CliIo } from "../cliIo.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { redactKnownSecrets } from "../redact.js";
-import { dryRunMiddleware } from "./dryRun.js";
+import type { DryRun } from "./dryRun.js";
 
 /**
  * Creates the API client from the global flags. Credentials, region and endpoint resolve exactly as
  * in @dmsflow/core (environment, aliyun CLI profiles, --profile); the CLI only passes what the user
  * typed. Like the aliyun CLI, it honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (core leaves proxies
- * opt-in). --debug (or DEBUG=dmsflow) routes core's one-line-per-attempt log to stderr; --dry-run
- * adds a middleware that stops each call after signing.
+ * opt-in). --debug (or DEBUG=dmsflow) routes core's one-line-per-attempt log to stderr; with
+ * --dry-run, `dryRun`'s handler takes the place of the transport.
  */
-export async function createClient(global: GlobalOptions, io: CliIo): Promise<DmsClient> {
+export async function createClient(global: GlobalOptions, io: CliIo, dryRun?: DryRun): Promise<DmsClient> {
   const core = await import("@dmsflow/core");
   const client = new core.DmsClient({
     regionId: global.region,
@@ -28,9 +28,7 @@ export async function createClient(global: GlobalOptions, io: CliIo): Promise<Dm
       ? core.debugHooks((line) => io.stderr.write(`${redactKnownSecrets(line, io.env)}\n`))
       : undefined,
   });
-  if (global.dryRun) {
-    client.middleware.add(dryRunMiddleware((request) => core.redactRequest(request, client.endpoint)));
-  }
+  if (dryRun) client.middleware.add(dryRun.handler((request) => core.redactRequest(request, client.endpoint)));
   return client;
 }
 

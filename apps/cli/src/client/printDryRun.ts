@@ -1,12 +1,12 @@
 import type { Output } from "../output/output.js";
-import type { DryRunStop } from "./dryRun.js";
+import type { DryRunRequest } from "./dryRun.js";
 
 /**
  * Prints the request a dry run stopped: method and URL, headers, body, secrets already redacted by
  * core (Signature, security token; AccessKey ID masked). JSON for `--output json`, HTTP-like text
  * otherwise; a note on stderr says nothing was sent.
  */
-export function printDryRun(stop: DryRunStop, out: Output): void {
+export function printDryRun(stop: DryRunRequest, out: Output): void {
   const { request } = stop;
   if (out.format === "json") {
     out.json({

@@ -1,3 +1,4 @@
+import { DmsBusinessError } from "@dmsflow/core";
 import { describe, expect, it } from "vitest";
 import { formatError } from "../formatError.js";
 import { colorEnabled, createPalette } from "./color.js";
@@ -55,7 +56,7 @@ describe("displayWidth and sanitize", () => {
   });
   it("turns control characters into visible escapes", () => {
     expect(sanitize("a\tb\nc\x1b[31m")).toBe("a\\tb\\nc\\x1b[31m");
-    const error = Object.assign(new Error("declined: name\u202Etxt.exe \x1b[2J"), { name: "DmsBusinessError" });
+    const error = new DmsBusinessError("InvalidStatus", "declined: name\u202Etxt.exe \x1b[2J", {});
     expect(formatError(error, createPalette(false), false, {})).toBe("error: declined: name\\u202etxt.exe \\x1b[2J\n");
     expect(sanitize("invoice\u202Egnp.exe \u2066x\u2069 \u200F")).toBe("invoice\\u202egnp.exe \\u2066x\\u2069 \\u200f");
   });

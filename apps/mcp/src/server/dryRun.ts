@@ -25,8 +25,8 @@ export function dryRunMiddleware(redact: (request: DmsHttpRequest) => DmsRequest
   return {
     step: "finalizeRequest",
     name: "dmsflowMcpDryRun",
-    middleware: () => async (context) => {
-      throw new DryRunStop(context.action, redact(context.signedRequest!));
+    middleware: () => async (args) => {
+      throw new DryRunStop(args.call.action, redact(args.request));
     },
   };
 }

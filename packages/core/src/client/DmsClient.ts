@@ -3,6 +3,7 @@ import { CredentialCache } from "../credentials/CredentialCache.js";
 import { resolveEndpoint } from "../endpoint/resolveEndpoint.js";
 import { resolveRegion } from "../endpoint/resolveRegion.js";
 import { DmsConfigError } from "../errors/localErrors.js";
+import { type DmsHttpResponse, firstHeader } from "../http/DmsHttpMessage.js";
 import type { DmsProxy } from "../http/DmsProxy.js";
 import { HttpConnection } from "../http/HttpConnection.js";
 import { sendHttpRequest } from "../http/sendHttpRequest.js";
@@ -10,13 +11,13 @@ import { combineHooks } from "../logging/combineHooks.js";
 import type { DmsHooks } from "../logging/DmsHooks.js";
 import { redactRequest } from "../logging/redactRequest.js";
 import { buildMiddleware } from "../middleware/buildMiddleware.js";
-import { DmsCallContext, type DmsHttpResponse, type ResolvedRetry } from "../middleware/DmsCallContext.js";
+import type { DmsCall, DmsFinalizeArgs, DmsResponseResult } from "../middleware/DmsStepArgs.js";
 import { deserializeMiddleware } from "../middleware/deserializeMiddleware.js";
 import { type DmsHandler, MiddlewareStack } from "../middleware/MiddlewareStack.js";
 import { retryMiddleware } from "../middleware/retryMiddleware.js";
 import { serializeMiddleware } from "../middleware/serializeMiddleware.js";
 import { signMiddleware } from "../middleware/signMiddleware.js";
-import { resolveRetry } from "../retry/retryPolicy.js";
+import { type ResolvedRetry, resolveRetry } from "../retry/retryPolicy.js";
 import { type DmsSignatureVersion, type DmsSigner, signerV3 } from "../signing/DmsSigner.js";
 import {
   type ResumeSafelyOptions,
@@ -92,37 +93,33 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
     this.#hooks = combineHooks(Array.isArray(options.hooks) ? options.hooks : [options.hooks as DmsHooks | undefined]);
     const credentials = new CredentialCache(options.credentials, { env, homeDir: options.homeDir, profile: options.profile });
 
-    this.middleware = new MiddlewareStack(this.#transport);
-    this.middleware
-      .add({ step: "serialize", name: "serializeInput", middleware: serializeMiddleware })
-      .add({
+    this.middleware = new MiddlewareStack(this.#transport, [
+      { step: "serialize", name: "serializeInput", middleware: serializeMiddleware },
+      {
         step: "build",
         name: "buildRequest",
         middleware: buildMiddleware({ host: endpoint.host, userAgent: userAgent(options.userAgent), method }),
-      })
-      .add({ step: "finalizeRequest", name: "retry", middleware: retryMiddleware(this.#hooks) })
-      .add({ step: "finalizeRequest", name: "sign", middleware: signMiddleware(credentials, signer) })
-      .add({ step: "deserialize", name: "deserializeResponse", middleware: deserializeMiddleware });
+      },
+      { step: "finalizeRequest", name: "retry", middleware: retryMiddleware(this.#hooks) },
+      { step: "finalizeRequest", name: "sign", middleware: signMiddleware(credentials, signer) },
+      { step: "deserialize", name: "deserializeResponse", middleware: deserializeMiddleware },
+    ]);
     for (const entry of options.middleware ?? []) this.middleware.add(entry);
   }
 
   /** Sends any generated command: serializes, signs, sends with retries, and deserializes. */
   async send<Input, Output>(command: Command<Input, Output>, input: Input, options?: DmsCallOptions): Promise<Output> {
-    const context = new DmsCallContext(command as unknown as Command<unknown, unknown>, input, this.#settings(options));
-    const handler = this.middleware.handler();
+    const call = this.#call(command as unknown as Command<unknown, unknown>, options);
     const onComplete = this.#hooks.onComplete;
-    if (!onComplete) return (await handler(context)) as Output;
+    const startedAt = performance.now();
     try {
-      const output = (await handler(context)) as Output;
-      onComplete({
-        action: context.action,
-        attempts: context.attempt,
-        durationMs: performance.now() - context.startedAt,
-        error: undefined,
-      });
-      return output;
+      const { output, attempts } = await this.middleware.handler()({ call, input });
+      onComplete?.({ action: call.action, attempts, durationMs: performance.now() - startedAt, error: undefined });
+      return output as Output;
     } catch (error) {
-      onComplete({ action: context.action, attempts: context.attempt, durationMs: performance.now() - context.startedAt, error });
+      // A DmsError knows its attempts; anything else failed before the first attempt finished.
+      const attempts = (error as { attempts?: number } | undefined)?.attempts ?? 0;
+      onComplete?.({ action: call.action, attempts, durationMs: performance.now() - startedAt, error });
       throw error;
     }
   }
@@ -144,28 +141,29 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
     return resumeTaskFlowInstanceSafely(this, input, { ...options, throwOnBusinessError });
   }
 
-  readonly #transport: DmsHandler = (context) => {
-    const request = context.signedRequest!;
+  // The final handler: one attempt over HTTP. An absent hook's event is never built (?.() skips its argument).
+  readonly #transport: DmsHandler<DmsFinalizeArgs, DmsResponseResult> = async ({ call, request, attempt }) => {
     const { onRequest, onResponse } = this.#hooks;
-    if (!onRequest && !onResponse) return sendHttpRequest(this.#connection, request, context);
-    onRequest?.({ action: context.action, attempt: context.attempt, request: redactRequest(request, this.endpoint) });
+    onRequest?.({ action: call.action, attempt, request: redactRequest(request, this.endpoint) });
     const started = performance.now();
-    return sendHttpRequest(this.#connection, request, context).then((response) => {
-      onResponse?.({
-        action: context.action,
-        attempt: context.attempt,
-        statusCode: response.statusCode,
-        requestId: requestIdOf(response),
-        durationMs: performance.now() - started,
-      });
-      return response;
+    const response = await sendHttpRequest(this.#connection, request, { ...call, attempt });
+    onResponse?.({
+      action: call.action,
+      attempt,
+      statusCode: response.statusCode,
+      requestId: requestIdOf(response),
+      durationMs: performance.now() - started,
     });
+    return { response };
   };
 
-  #settings(options: DmsCallOptions | undefined): CallSettings {
-    if (options === undefined) return this.#defaults;
+  #call(command: Command<unknown, unknown>, options: DmsCallOptions | undefined): DmsCall {
     const defaults = this.#defaults;
+    const action = command.operation.action;
+    if (options === undefined) return { command, action, ...defaults };
     return {
+      command,
+      action,
       signal: options.signal,
       timeoutMs: options.timeoutMs === undefined ? defaults.timeoutMs : positive("timeoutMs", options.timeoutMs, 0),
       retry: options.retry === undefined ? defaults.retry : resolveRetry(options.retry, defaults.retry),
@@ -215,8 +213,5 @@ function checkProxy(proxy: DmsProxy | undefined): DmsProxy | undefined {
 }
 
 function requestIdOf(response: DmsHttpResponse): string | undefined {
-  const header = response.headers["x-acs-request-id"];
-  if (typeof header === "string") return header;
-  const match = /"RequestId"\s*:\s*"([^"]*)"/.exec(response.body);
-  return match?.[1];
+  return firstHeader(response, "x-acs-request-id") ?? /"RequestId"\s*:\s*"([^"]*)"/.exec(response.body)?.[1];
 }

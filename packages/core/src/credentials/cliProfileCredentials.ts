@@ -1,4 +1,4 @@
-import { DmsCredentialsError } from "../errors/localErrors.js";
+import { CREDENTIALS_HINT, DmsCredentialsError } from "../errors/localErrors.js";
 import type { CredentialSource } from "./DmsCredentials.js";
 
 /** Where the aliyun CLI profile source reads. */
@@ -57,8 +57,9 @@ export function cliProfileCredentials(options: CliProfileOptions): CredentialSou
         throw new DmsCredentialsError(
           "UnsupportedCredentialMode",
           `aliyun CLI profile "${wanted}" uses mode ${mode}, which dmsflow does not support (supported: ${SUPPORTED}); ` +
-            "use an AK or StsToken profile, set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass credentials.",
+            `use an AK or StsToken profile. ${CREDENTIALS_HINT}`,
           [`${path}: profile "${wanted}" mode ${mode} unsupported`],
+          CREDENTIALS_HINT,
         );
       }
       if (!accessKeyId || !accessKeySecret) {

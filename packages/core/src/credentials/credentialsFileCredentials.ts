@@ -1,4 +1,4 @@
-import { DmsCredentialsError } from "../errors/localErrors.js";
+import { CREDENTIALS_HINT, DmsCredentialsError } from "../errors/localErrors.js";
 import { readOptionalFile } from "./cliProfileCredentials.js";
 import type { CredentialSource } from "./DmsCredentials.js";
 
@@ -33,8 +33,9 @@ export function credentialsFileCredentials(options: CredentialsFileOptions): Cre
         throw new DmsCredentialsError(
           "UnsupportedCredentialMode",
           `Section [${section}] of ${path} has type ${type}, which dmsflow does not support (supported: access_key); ` +
-            "use an access_key section, set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass credentials.",
+            `use an access_key section. ${CREDENTIALS_HINT}`,
           [`${path}: [${section}] type ${type} unsupported`],
+          CREDENTIALS_HINT,
         );
       }
       const accessKeyId = values.get("access_key_id");

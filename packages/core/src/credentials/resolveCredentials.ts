@@ -1,4 +1,4 @@
-import { DmsCredentialsError } from "../errors/localErrors.js";
+import { CREDENTIALS_HINT, DmsCredentialsError } from "../errors/localErrors.js";
 import { cliProfileCredentials } from "./cliProfileCredentials.js";
 import { credentialsFileCredentials } from "./credentialsFileCredentials.js";
 import type { CredentialChainOptions, CredentialSource, ResolvedCredentials } from "./DmsCredentials.js";
@@ -32,8 +32,8 @@ export async function resolveCredentials(options: CredentialChainOptions = {}): 
   const profileHint = options.profile === undefined ? "" : ` for profile "${options.profile}"`;
   throw new DmsCredentialsError(
     "CredentialsNotFound",
-    `No Alibaba Cloud credentials found${profileHint}. Tried ${tried.join("; ")}. ` +
-      "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or pass credentials.",
+    `No Alibaba Cloud credentials found${profileHint}. Tried ${tried.join("; ")}. ${CREDENTIALS_HINT}`,
     tried,
+    CREDENTIALS_HINT,
   );
 }

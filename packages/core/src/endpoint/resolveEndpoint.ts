@@ -40,20 +40,20 @@ export function resolveEndpoint(options: EndpointOptions): ResolvedEndpoint {
   if (options.endpoint !== undefined) return parseEndpoint(options.endpoint);
   const regionId = options.regionId;
   if (regionId === undefined || regionId === "") {
-    throw new DmsConfigError(
-      "regionId",
-      "No region: pass regionId (e.g. cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, set region_id in your aliyun CLI profile (`aliyun configure`), or pass endpoint (a full URL).",
-    );
+    const hint =
+      "Pass regionId (e.g. cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, set region_id in your aliyun CLI profile (`aliyun configure`), or pass endpoint (a full URL).";
+    throw new DmsConfigError("regionId", `No region. ${hint}`, hint);
   }
   const region = KNOWN_REGIONS.find((r) => r.id === regionId);
   if (!region) {
     const suggestion = /^[a-z]+(-[a-z0-9]+)+$/.test(regionId)
       ? `https://dms-enterprise.${regionId}.aliyuncs.com`
       : "https://dms-enterprise.<region>.aliyuncs.com";
+    const hint = `For another region or a private endpoint pass endpoint, e.g. endpoint: "${suggestion}".`;
     throw new DmsConfigError(
       "regionId",
-      `Unknown DMS region ${JSON.stringify(regionId)}. Known regions: ${KNOWN_REGIONS.map((r) => r.id).join(", ")}. ` +
-        `For another region or a private endpoint pass endpoint, e.g. endpoint: "${suggestion}".`,
+      `Unknown DMS region ${JSON.stringify(regionId)}. Known regions: ${KNOWN_REGIONS.map((r) => r.id).join(", ")}. ${hint}`,
+      hint,
     );
   }
   if (network === "vpc" && !region.vpc) {

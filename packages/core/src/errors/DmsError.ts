@@ -8,7 +8,18 @@ export interface DmsErrorDetails {
   readonly attempts?: number | undefined;
   /** The underlying error, when there is one (never a secret-bearing object). */
   readonly cause?: unknown;
+  /** What to do about it, in the client's terms; when given, the message contains it word for word. */
+  readonly hint?: string | undefined;
+  /** The client option the error is about (wrong, or the one to change), e.g. `regionId`. */
+  readonly option?: string | undefined;
 }
+
+/**
+ * The brand every DmsError carries, from the global symbol registry: the ESM and CommonJS builds
+ * (or two copies of core) each define their own DmsError class, so `instanceof` fails across them,
+ * while this key is the same everywhere.
+ */
+export const DMS_ERROR_BRAND: unique symbol = Symbol.for("dmsflow.error") as never;
 
 /**
  * The base of every error dmsflow throws. `code` is stable and machine-readable; `message` is one
@@ -32,6 +43,15 @@ export class DmsError extends Error {
    * state" answer may be the effect of an earlier attempt of the same call.
    */
   unknownOutcomeAttempts: number | undefined;
+  /** What to do about it, in the client's terms (option names); the message contains it word for word. */
+  readonly hint: string | undefined;
+  /** The client option the error is about (wrong, or the one to change), e.g. `regionId`. */
+  readonly option: string | undefined;
+
+  /** Always true: the cross-build brand that {@link isDmsError} checks. */
+  get [DMS_ERROR_BRAND](): true {
+    return true;
+  }
 
   constructor(code: string, message: string, retryable: boolean, details: DmsErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -40,7 +60,8 @@ export class DmsError extends Error {
     this.requestId = details.requestId;
     this.retryable = retryable;
     this.attempts = details.attempts;
-    this.unknownOutcomeAttempts = undefined;
+    this.hint = details.hint;
+    this.option = details.option;
   }
 
   /** A plain object for logs and JSON output; holds only what the message may hold. */
@@ -51,4 +72,18 @@ export class DmsError extends Error {
     }
     return out;
   }
+}
+
+/**
+ * Whether a value is an error dmsflow threw, from whichever build or copy of core; with `code`,
+ * whether it also has that code (e.g. `isDmsError(error, "WaiterTimeout")`). Prefer it to
+ * `instanceof DmsError`, which fails when the error comes from the other build.
+ */
+export function isDmsError(value: unknown, code?: string): value is DmsError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { [DMS_ERROR_BRAND]?: unknown })[DMS_ERROR_BRAND] === true &&
+    (code === undefined || (value as { code?: unknown }).code === code)
+  );
 }

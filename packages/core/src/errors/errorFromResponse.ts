@@ -1,5 +1,5 @@
 import { parseJsonExact } from "@dmsflow/client";
-import type { DmsHttpResponse } from "../middleware/DmsCallContext.js";
+import { type DmsHttpResponse, firstHeader } from "../http/DmsHttpMessage.js";
 import type { DmsError } from "./DmsError.js";
 import { hintFor } from "./errorHints.js";
 import { DmsServiceError, DmsThrottlingError } from "./serviceErrors.js";
@@ -21,7 +21,7 @@ interface GatewayFields {
 export function errorFromResponse(response: DmsHttpResponse, action: string, attempt: number): DmsError {
   const status = response.statusCode;
   const fields = readGatewayFields(response.body);
-  const requestId = fields?.requestId ?? header(response, "x-acs-request-id");
+  const requestId = fields?.requestId ?? firstHeader(response, "x-acs-request-id");
   const code = fields?.code ?? `HTTP${status}`;
   const throttled = status === 429 || code.includes("Throttling");
   const unavailable = code === "ServiceUnavailable" || status === 503;
@@ -30,7 +30,7 @@ export function errorFromResponse(response: DmsHttpResponse, action: string, att
   if (fields?.code !== undefined) {
     detail = fields.message ? cutStringToSign(fields.message) : "no message";
   } else {
-    const type = header(response, "content-type") ?? "no content type";
+    const type = firstHeader(response, "content-type") ?? "no content type";
     detail = `the body was not a gateway error (${type}, ${Buffer.byteLength(response.body)} bytes), perhaps from a proxy or load balancer`;
   }
   const hint = hintFor(code, action);
@@ -47,20 +47,17 @@ export function errorFromResponse(response: DmsHttpResponse, action: string, att
     recommend: fields?.recommend,
     // A 5xx may come after the service acted; throttling and ServiceUnavailable come before it.
     outcomeUnknown: status >= 500 && !throttled && !unavailable,
+    hint,
   };
   if (throttled) {
-    const after = Number.parseInt(header(response, "x-acs-retry-after") ?? "", 10);
+    const after = Number.parseInt(firstHeader(response, "x-acs-retry-after") ?? "", 10);
     return new DmsThrottlingError(code, message, { ...details, retryAfterMs: Number.isNaN(after) ? undefined : after });
   }
   return new DmsServiceError(code, message, retryable, details);
 }
 
-function header(response: DmsHttpResponse, name: string): string | undefined {
-  const value = response.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function withStop(text: string): string {
+/** The text trimmed, ending with a full stop unless it ends with one (or ! or ?) already. */
+export function withStop(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
@@ -74,6 +71,7 @@ function cutStringToSign(message: string): string {
 
 function readGatewayFields(body: string): GatewayFields | undefined {
   const text = body.trimStart();
+  let field: (name: string) => string | undefined;
   if (text.startsWith("{")) {
     let parsed: unknown;
     try {
@@ -83,28 +81,22 @@ function readGatewayFields(body: string): GatewayFields | undefined {
     }
     if (parsed === null || typeof parsed !== "object") return undefined;
     const o = parsed as Record<string, unknown>;
-    const code = str(o.Code ?? o.code);
-    if (code === undefined) return undefined;
-    return {
-      code,
-      message: str(o.Message ?? o.message),
-      requestId: str(o.RequestId ?? o.requestId),
-      hostId: str(o.HostId ?? o.hostId),
-      recommend: str(o.Recommend ?? o.recommend),
-    };
+    // The gateway writes `Code`; some proxies and older gateways `code`.
+    field = (name) => str(o[name] ?? o[name[0]!.toLowerCase() + name.slice(1)]);
+  } else if (text.startsWith("<")) {
+    field = (name) => xmlField(text, name);
+  } else {
+    return undefined;
   }
-  if (text.startsWith("<")) {
-    const code = xmlField(text, "Code");
-    if (code === undefined) return undefined;
-    return {
-      code,
-      message: xmlField(text, "Message"),
-      requestId: xmlField(text, "RequestId"),
-      hostId: xmlField(text, "HostId"),
-      recommend: xmlField(text, "Recommend"),
-    };
-  }
-  return undefined;
+  const code = field("Code");
+  if (code === undefined) return undefined;
+  return {
+    code,
+    message: field("Message"),
+    requestId: field("RequestId"),
+    hostId: field("HostId"),
+    recommend: field("Recommend"),
+  };
 }
 
 function str(value: unknown): string | undefined {

@@ -1,4 +1,7 @@
-/** What to do about the gateway and business codes users meet most; looked up by exact code, then prefix. */
+/**
+ * What to do about the gateway and business codes users meet most; looked up by exact code, then
+ * prefix. Worded without option names, so a library caller and a CLI user read them alike.
+ */
 const HINTS: Record<string, string> = {
   SignatureDoesNotMatch: "Check that the AccessKey secret belongs to the AccessKey ID.",
   IncompleteSignature: "Check that the AccessKey secret belongs to the AccessKey ID.",
@@ -16,14 +19,13 @@ const HINTS: Record<string, string> = {
   "InvalidSecurityToken.Malformed": "The STS token is malformed; check the credentials.",
   MissingParameter: "Pass the parameter the message names.",
   InvalidParameter: "Fix the parameter the message names.",
-  Throttling: "Requests came too fast; slow down or raise retry.maxAttempts.",
+  Throttling: "Requests came too fast; slow down or allow more retry attempts.",
   ServiceUnavailable: "The service is temporarily unavailable; try again later.",
   InternalError: "The service failed; try again later and quote the RequestId if it persists.",
   TenantNotExist: "Check Tid (see GetUserActiveTenant / ListUserTenants).",
 };
 
-/** A one-sentence suggestion for a service or business error code, or "" when there is none. */
-export function hintFor(code: string, action: string): string {
-  const hint = HINTS[code] ?? HINTS[code.split(".")[0]!] ?? "";
-  return hint.replace("<action>", action);
+/** A one-sentence suggestion for a service or business error code, when there is one. */
+export function hintFor(code: string, action: string): string | undefined {
+  return (HINTS[code] ?? HINTS[code.split(".")[0]!])?.replace("<action>", action);
 }

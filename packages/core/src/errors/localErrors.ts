@@ -12,14 +12,21 @@ export class DmsValidationError extends DmsError {
   }
 }
 
-/** No usable credentials: nothing found, an unsupported mode, or a broken file. Lists what was tried. */
+/** What to do when no usable credentials were found, in the client's terms (the `credentials` option). */
+export const CREDENTIALS_HINT =
+  "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or pass credentials.";
+
+/**
+ * No usable credentials: nothing found, an unsupported mode, or a broken file. Lists what was tried;
+ * `option` is always `credentials`.
+ */
 export class DmsCredentialsError extends DmsError {
   override readonly name: string = "DmsCredentialsError";
   /** Every source that was looked at, with what was found there. */
   readonly tried: readonly string[];
 
-  constructor(code: string, message: string, tried: readonly string[] = []) {
-    super(code, message, false);
+  constructor(code: string, message: string, tried: readonly string[] = [], hint?: string) {
+    super(code, message, false, { hint, option: "credentials" });
     this.tried = tried;
   }
 }
@@ -28,11 +35,10 @@ export class DmsCredentialsError extends DmsError {
 export class DmsConfigError extends DmsError {
   override readonly name: string = "DmsConfigError";
   /** The option at fault, e.g. `regionId`. */
-  readonly option: string;
+  declare readonly option: string;
 
-  constructor(option: string, message: string) {
-    super("ConfigError", message, false);
-    this.option = option;
+  constructor(option: string, message: string, hint?: string) {
+    super("ConfigError", message, false, { option, hint });
   }
 }
 
@@ -42,8 +48,13 @@ export class DmsWaiterError extends DmsError {
   /** The last status seen, or undefined when the instance was never found. */
   readonly lastStatus: number | undefined;
 
-  constructor(code: "WaiterTimeout" | "WaiterTerminalState", message: string, lastStatus: number | undefined) {
-    super(code, message, false);
+  constructor(
+    code: "WaiterTimeout" | "WaiterTerminalState",
+    message: string,
+    lastStatus: number | undefined,
+    details: Pick<DmsErrorDetails, "hint" | "option"> = {},
+  ) {
+    super(code, message, false, details);
     this.lastStatus = lastStatus;
   }
 }

@@ -1,7 +1,7 @@
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { DmsError } from "../errors/DmsError.js";
 import { DmsAbortError, DmsNetworkError, DmsTimeoutError } from "../errors/transportErrors.js";
-import type { DmsCallContext, DmsHttpRequest, DmsHttpResponse } from "../middleware/DmsCallContext.js";
+import type { DmsHttpRequest, DmsHttpResponse, DmsSendOptions } from "./DmsHttpMessage.js";
 import type { HttpConnection } from "./HttpConnection.js";
 import { PROXY_FAILURE } from "./proxyFailure.js";
 import { CONNECT_TIMEOUT } from "./timedAgents.js";
@@ -15,7 +15,7 @@ import { CONNECT_TIMEOUT } from "./timedAgents.js";
 export function sendHttpRequest(
   connection: HttpConnection,
   request: DmsHttpRequest,
-  context: DmsCallContext,
+  context: DmsSendOptions,
 ): Promise<DmsHttpResponse> {
   return new Promise<DmsHttpResponse>((resolve, reject) => {
     const signal = context.signal;
@@ -120,11 +120,11 @@ function where(connection: HttpConnection): string {
   return connection.proxy ? `${connection.endpoint.origin} via proxy ${connection.proxy.display}` : connection.endpoint.origin;
 }
 
-function attemptText(context: DmsCallContext): string {
+function attemptText(context: DmsSendOptions): string {
   return `attempt ${context.attempt} of ${context.retry.maxAttempts}`;
 }
 
-function timeoutError(context: DmsCallContext, connection: HttpConnection, sent: boolean): DmsTimeoutError {
+function timeoutError(context: DmsSendOptions, connection: HttpConnection, sent: boolean): DmsTimeoutError {
   const outcome = sent ? "; the request was sent, so it may have taken effect" : "";
   return new DmsTimeoutError(
     `${context.action}: no response from ${where(connection)} within ${context.timeoutMs} ms (${attemptText(context)})${outcome}. ` +
@@ -133,7 +133,7 @@ function timeoutError(context: DmsCallContext, connection: HttpConnection, sent:
   );
 }
 
-function abortError(context: DmsCallContext, sent: boolean): DmsAbortError {
+function abortError(context: DmsSendOptions, sent: boolean): DmsAbortError {
   const outcome = sent ? " after the request was sent, so it may have taken effect" : "";
   return new DmsAbortError(`${context.action}: aborted by the caller's signal${outcome}.`, {
     action: context.action,
@@ -142,7 +142,7 @@ function abortError(context: DmsCallContext, sent: boolean): DmsAbortError {
   });
 }
 
-function networkError(context: DmsCallContext, connection: HttpConnection, error: Error, sent: boolean): DmsError {
+function networkError(context: DmsSendOptions, connection: HttpConnection, error: Error, sent: boolean): DmsError {
   const marked = error as Error & { code?: string; [CONNECT_TIMEOUT]?: boolean; [PROXY_FAILURE]?: boolean };
   if (marked[CONNECT_TIMEOUT]) {
     return new DmsTimeoutError(

@@ -1,4 +1,4 @@
-import type { DmsHttpRequest } from "../middleware/DmsCallContext.js";
+import type { DmsHttpRequest } from "../http/DmsHttpMessage.js";
 import type { DmsRequestView } from "./DmsHooks.js";
 
 const SECRET_PARAMS = new Set(["Signature", "SecurityToken"]);

@@ -1,4 +1,5 @@
-import type { DmsMiddleware } from "./MiddlewareStack.js";
+import type { DmsBuildArgs, DmsCallResult, DmsSerializeArgs } from "./DmsStepArgs.js";
+import type { DmsTransition } from "./MiddlewareStack.js";
 
 /** What the build step needs to know about the client. */
 export interface BuildSettings {
@@ -11,21 +12,24 @@ export interface BuildSettings {
 }
 
 /** build step: the request template (method, host, action and version headers) that signing completes. */
-export function buildMiddleware(settings: BuildSettings): DmsMiddleware {
+export function buildMiddleware(
+  settings: BuildSettings,
+): DmsTransition<DmsSerializeArgs, DmsBuildArgs, DmsCallResult, DmsCallResult> {
   const { host, userAgent, method } = settings;
-  return (next) => (context) => {
-    context.request = {
+  return (next) => (args) => {
+    const { call } = args;
+    const request = {
       method,
       path: "/",
       headers: {
         host,
-        "x-acs-action": context.action,
-        "x-acs-version": context.command.operation.version,
+        "x-acs-action": call.action,
+        "x-acs-version": call.command.operation.version,
         accept: "application/json",
         "user-agent": userAgent,
       },
       body: "",
     };
-    return next(context);
+    return next({ ...args, request });
   };
 }

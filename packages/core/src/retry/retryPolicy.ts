@@ -1,6 +1,5 @@
 import { DmsConfigError } from "../errors/localErrors.js";
 import { DmsThrottlingError } from "../errors/serviceErrors.js";
-import type { ResolvedRetry } from "../middleware/DmsCallContext.js";
 
 /** Retry settings; every field optional. `retry: false` means one attempt. */
 export interface DmsRetryOptions {
@@ -12,6 +11,18 @@ export interface DmsRetryOptions {
   readonly throttlingBaseDelayMs?: number;
   /** Cap on any single delay, x-acs-retry-after included (default 20 s). */
   readonly maxDelayMs?: number;
+}
+
+/** The retry settings of one call, after merging client and call options. */
+export interface ResolvedRetry {
+  /** Attempts in all, first one included. */
+  readonly maxAttempts: number;
+  /** Full-jitter backoff base for ordinary errors. */
+  readonly baseDelayMs: number;
+  /** Full-jitter backoff base for throttling. */
+  readonly throttlingBaseDelayMs: number;
+  /** Cap on any one delay, x-acs-retry-after included. */
+  readonly maxDelayMs: number;
 }
 
 /** The standard policy: 3 attempts, full jitter from 100 ms (500 ms when throttled), capped at 20 s. */

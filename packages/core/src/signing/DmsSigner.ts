@@ -1,7 +1,7 @@
 import type { OperationDescriptor } from "@dmsflow/client";
 import { signRequestV1, signRequestV3 } from "@dmsflow/client/signing";
 import type { DmsCredentials } from "../credentials/DmsCredentials.js";
-import type { DmsHttpRequest } from "../middleware/DmsCallContext.js";
+import type { DmsHttpRequest } from "../http/DmsHttpMessage.js";
 import { bodyParametersOf } from "./bodyParameters.js";
 
 /** Which signature a client sends: V3 ACS3-HMAC-SHA256 (default) or V1 RPC HMAC-SHA1. */

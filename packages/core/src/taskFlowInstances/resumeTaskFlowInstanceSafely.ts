@@ -130,6 +130,8 @@ export async function resumeTaskFlowInstanceSafely(
     requestId: declined.requestId,
     attempts: declined.attempts,
     errorMessage: declined.errorMessage,
+    hint: declined.hint,
+    option: declined.option,
   });
   error.unknownOutcomeAttempts = attempt.unknownOutcomeAttempts;
   return decline(error, options);

@@ -64,10 +64,15 @@ export async function waitForTaskFlowInstance(
         lastStatus === undefined
           ? "it was never found in ListTaskFlowInstance"
           : `last status ${lastStatus} (${enumKeyOf(InstanceStatus, lastStatus)})`;
+      const hint = "Raise timeoutMs to wait longer.";
       throw new DmsWaiterError(
         "WaiterTimeout",
-        `Gave up waiting for ${what} after ${timeoutMs} ms; ${seen}. Raise timeoutMs to wait longer.`,
+        `Gave up waiting for ${what} after ${timeoutMs} ms; ${seen}. ${hint}`,
         lastStatus,
+        {
+          hint,
+          option: "timeoutMs",
+        },
       );
     }
     if (!(await sleep(Math.min(intervalMs, remaining), signal))) throw new DmsAbortError(`Waiting for ${what} was aborted.`);
