@@ -2,14 +2,14 @@ import type { DmsClient } from "@dmsflow/core";
 import { parseArgv } from "./args/parseArgv.js";
 import { UsageError } from "./args/usageError.js";
 import type { CliIo } from "./cliIo.js";
-import type { CommandContext, CommandDefinition } from "./commands/command.js";
-import { type CommandEntry, requireCommand } from "./commands/registry.js";
+import { COMMANDS } from "./commands/commandList.js";
+import type { CommandContext } from "./commands/commandSpec.js";
+import { findCommand } from "./commands/findCommand.js";
 import { ExitCode, exitCodeFor } from "./exitCodes.js";
 import { formatError } from "./formatError.js";
 import { GLOBAL_OPTIONS, readGlobalOptions } from "./globalOptions.js";
-import { renderCommandHelp, renderTopHelp } from "./help/renderHelp.js";
+import { commandHelp, renderTopHelp } from "./help/renderHelp.js";
 import { colorEnabled, createPalette } from "./output/color.js";
-import { Output } from "./output/output.js";
 
 /**
  * Runs one `dmsflow` command line and returns its exit code. Never throws: every error becomes one
@@ -31,50 +31,57 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const global = readGlobalOptions(parseArgv(argv, GLOBAL_OPTIONS, { commandLine: "dmsflow" }).options, io);
     if (global.version) return printVersion(io);
     if (global.help) {
-      io.stdout.write(renderTopHelp());
+      io.stdout.write(renderTopHelp(COMMANDS));
       return ExitCode.Success;
     }
-    io.stderr.write(renderTopHelp());
+    io.stderr.write(renderTopHelp(COMMANDS));
     return ExitCode.Usage;
   }
-  const entry = requireCommand(argv[at]!);
-  const definition = await entry.load();
+  const spec = findCommand(COMMANDS, argv[at]!);
   const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
-  const commandLine = `dmsflow ${entry.name}`;
-  const args = parseArgv(rest, [...GLOBAL_OPTIONS, ...definition.options], {
-    commandLine,
-    acceptExtra: definition.acceptExtra,
+  const args = parseArgv(rest, [...GLOBAL_OPTIONS, ...spec.flags], {
+    commandLine: `dmsflow ${spec.name}`,
+    acceptExtra: spec.acceptExtra,
   });
   const global = readGlobalOptions(args.options, io);
   if (global.version) return printVersion(io);
+  if (global.help) {
+    io.stdout.write(await commandHelp(spec, args.positionals));
+    return ExitCode.Success;
+  }
+  // Loaded only when a command runs: --help and --version load as few modules as they can.
+  const [{ checkFlags }, { Output }, { renderResult }] = await Promise.all([
+    import("./args/checkFlags.js"),
+    import("./output/output.js"),
+    import("./output/renderResult.js"),
+  ]);
   const out = new Output(
     io,
     global.output,
     createPalette(colorEnabled(io.stdout, io.env, global.noColor)),
     createPalette(colorEnabled(io.stderr, io.env, global.noColor)),
   );
-  if (global.help) {
-    const dynamic = await definition.dynamicHelp?.(args.positionals);
-    io.stdout.write(dynamic ?? renderCommandHelp(entry, definition));
-    return ExitCode.Success;
-  }
-  checkPositionals(entry, definition, args.positionals);
+  const flags = await checkFlags(spec, args);
+  const handler = await spec.load();
   let client: Promise<DmsClient> | undefined;
   // A command that owns --timeout (wait) uses it as its own deadline, not as each call's limit.
-  const clientOptions = definition.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
+  const clientOptions = spec.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
   const ctx: CommandContext = {
-    name: entry.name,
+    name: spec.name,
     args,
+    flags,
     global,
     io,
     out,
+    commands: COMMANDS,
     client: () => {
       client ??= import("./client/createClient.js").then((m) => m.createClient(clientOptions, io));
       return client;
     },
   };
   try {
-    return await definition.run(ctx);
+    const format = global.outputGiven ? global.output : (spec.defaultOutput ?? global.output);
+    return await renderResult(await handler.run(ctx), out, format);
   } catch (error) {
     if (!(error instanceof Error && error.name === "DryRunStop")) throw error;
     const { printDryRun } = await import("./client/printDryRun.js");
@@ -110,18 +117,6 @@ function locateCommand(argv: readonly string[]): number {
     if (spec.kind === "string" && !token.includes("=")) i++;
   }
   return -1;
-}
-
-function checkPositionals(entry: CommandEntry, definition: CommandDefinition, positionals: readonly string[]): void {
-  const allowed = definition.positionals ?? { min: 0, max: 0, name: "" };
-  const help = `Run 'dmsflow ${entry.name} --help' for usage.`;
-  if (positionals.length > allowed.max) {
-    const extra = positionals[allowed.max]!;
-    throw new UsageError(`unexpected argument '${extra}' for 'dmsflow ${entry.name}'. ${help}`);
-  }
-  if (positionals.length < allowed.min) {
-    throw new UsageError(`'dmsflow ${entry.name}' needs ${allowed.name}. ${help}`);
-  }
 }
 
 function printVersion(io: CliIo): number {

@@ -1,18 +1,17 @@
-import { UsageError } from "../args/usageError.js";
-import { bashCompletion } from "../completion/bashCompletion.js";
-import { buildCompletionModel, SHELLS } from "../completion/completionModel.js";
-import { zshCompletion } from "../completion/zshCompletion.js";
-import type { CommandDefinition } from "./command.js";
+import type { CommandSpec } from "./commandSpec.js";
 
 /** `dmsflow completion bash|zsh`: prints a shell completion script. */
-export const completion: CommandDefinition = {
+export const completion: CommandSpec = {
+  name: "completion",
+  summary: "Print a bash or zsh completion script",
+  group: "Other commands",
   usage: ["dmsflow completion bash", "dmsflow completion zsh"],
   description:
     "Prints a completion script for bash or zsh to stdout. It completes commands, flags, the values of\n" +
     "--output, --status and --until, and the actions and parameters of 'dmsflow call'. Generate it again\n" +
     "after upgrading dmsflow.",
-  options: [],
-  positionals: { min: 1, max: 1, name: "a shell name: bash or zsh" },
+  flags: [],
+  args: { min: 1, max: 1, name: "a shell name: bash or zsh", completes: "shells" },
   examples: [
     "# bash: install for your user",
     "dmsflow completion bash > ~/.local/share/bash-completion/completions/dmsflow",
@@ -20,13 +19,5 @@ export const completion: CommandDefinition = {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh syntax, printed as is.
     'dmsflow completion zsh > "${fpath[1]}/_dmsflow"',
   ],
-  async run(ctx) {
-    const shell = ctx.args.positionals[0]!;
-    if (!(SHELLS as readonly string[]).includes(shell)) {
-      throw new UsageError(`unsupported shell '${shell}'; dmsflow completion supports ${SHELLS.join(" and ")}.`);
-    }
-    const model = await buildCompletionModel();
-    ctx.io.stdout.write(shell === "bash" ? bashCompletion(model) : zshCompletion(model));
-    return 0;
-  },
+  load: async () => (await import("../handlers/completion.js")).completionHandler,
 };
