@@ -67,7 +67,6 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   // A command that owns --timeout (wait) uses it as its own deadline, not as each call's limit.
   const clientOptions = spec.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
   const ctx: CommandContext = {
-    name: spec.name,
     args,
     flags,
     global,

@@ -27,11 +27,11 @@ export async function checkFlags(spec: CommandSpec, parsed: ParsedArgv): Promise
   return new FlagValues(values);
 }
 
-/** A value checked by the flag's parser, or against its fixed choices. */
-export function parseValue(flag: OptionSpec, text: string): unknown {
+/** A value checked by the flag's parser, or against its choices. */
+async function parseValue(flag: OptionSpec, text: string): Promise<unknown> {
   if (flag.parse) return flag.parse(flag.name, text);
-  const choices = flag.choices;
-  if (Array.isArray(choices) && !choices.includes(text)) {
+  const choices = typeof flag.choices === "function" ? await flag.choices() : flag.choices;
+  if (choices !== undefined && !choices.includes(text)) {
     const list = choices.length === 2 ? `${choices[0]} or ${choices[1]}` : `one of ${choices.join(", ")}`;
     throw new UsageError(`--${flag.name} must be ${list}; got ${JSON.stringify(text)}.`);
   }

@@ -40,8 +40,6 @@ export interface ArgsSpec {
 
 /** What a command gets when it runs. */
 export interface CommandContext {
-  /** The command's name, e.g. `resume`. */
-  readonly name: string;
   /** The raw command line: positionals, and the `--Name value` pairs of `call`. */
   readonly args: ParsedArgv;
   /** The command's flags, checked and parsed as its spec declares. */
