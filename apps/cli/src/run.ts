@@ -2,13 +2,10 @@ import type { DmsClient } from "@dmsflow/core";
 import { parseArgv } from "./args/parseArgv.js";
 import { UsageError } from "./args/usageError.js";
 import type { CliIo } from "./cliIo.js";
-import { COMMANDS } from "./commands/commandList.js";
-import type { CommandContext } from "./commands/commandSpec.js";
-import { findCommand } from "./commands/findCommand.js";
+import type { CommandContext, CommandSpec } from "./commands/commandSpec.js";
 import { ExitCode, exitCodeFor } from "./exitCodes.js";
 import { formatError } from "./formatError.js";
 import { GLOBAL_OPTIONS, readGlobalOptions } from "./globalOptions.js";
-import { commandHelp, renderTopHelp } from "./help/renderHelp.js";
 import { colorEnabled, createPalette } from "./output/color.js";
 
 /**
@@ -30,14 +27,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (at === -1) {
     const global = readGlobalOptions(parseArgv(argv, GLOBAL_OPTIONS, { commandLine: "dmsflow" }).options, io);
     if (global.version) return printVersion(io);
-    if (global.help) {
-      io.stdout.write(renderTopHelp(COMMANDS));
-      return ExitCode.Success;
-    }
-    io.stderr.write(renderTopHelp(COMMANDS));
-    return ExitCode.Usage;
+    const [commands, { renderTopHelp }] = await Promise.all([loadCommands(), import("./help/renderHelp.js")]);
+    (global.help ? io.stdout : io.stderr).write(renderTopHelp(commands));
+    return global.help ? ExitCode.Success : ExitCode.Usage;
   }
-  const spec = findCommand(COMMANDS, argv[at]!);
+  const [commands, { findCommand }] = await Promise.all([loadCommands(), import("./commands/findCommand.js")]);
+  const spec = findCommand(commands, argv[at]!);
   const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
   const args = parseArgv(rest, [...GLOBAL_OPTIONS, ...spec.flags], {
     commandLine: `dmsflow ${spec.name}`,
@@ -46,6 +41,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const global = readGlobalOptions(args.options, io);
   if (global.version) return printVersion(io);
   if (global.help) {
+    const { commandHelp } = await import("./help/renderHelp.js");
     io.stdout.write(await commandHelp(spec, args.positionals));
     return ExitCode.Success;
   }
@@ -72,7 +68,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     global,
     io,
     out,
-    commands: COMMANDS,
+    commands,
     client: () => {
       client ??= import("./client/createClient.js").then((m) => m.createClient(clientOptions, io));
       return client;
@@ -116,6 +112,11 @@ function locateCommand(argv: readonly string[]): number {
     if (spec.kind === "string" && !token.includes("=")) i++;
   }
   return -1;
+}
+
+// Each module costs start-up time: `dmsflow --version` loads no command, and a command loads no help.
+async function loadCommands(): Promise<readonly CommandSpec[]> {
+  return (await import("./commands/commandList.js")).COMMANDS;
 }
 
 function printVersion(io: CliIo): number {

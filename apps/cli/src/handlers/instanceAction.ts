@@ -22,7 +22,7 @@ export function instanceActionHandler(action: InstanceAction): CommandHandler {
 }
 
 /** Runs a one-instance action and returns what happened. */
-export async function runInstanceAction(ctx: CommandContext, spec: InstanceAction): Promise<RecordResult> {
+async function runInstanceAction(ctx: CommandContext, spec: InstanceAction): Promise<RecordResult> {
   const dagId = ctx.flags.requiredString("dag-id");
   const instanceId = ctx.flags.requiredString("instance-id");
   const tid = ctx.flags.string("tid");
@@ -61,3 +61,21 @@ export async function runInstanceAction(ctx: CommandContext, spec: InstanceActio
     },
   };
 }
+
+const RESUME: InstanceAction = { command: "resume", action: "ResumeTaskFlowInstance", done: "Resumed", takesDagVersion: true };
+
+/** `dmsflow resume`: one instance, or (--all-suspended) every suspended one through the bulk resume. */
+export const resumeHandler: CommandHandler = {
+  async run(ctx) {
+    const { flags } = ctx;
+    if (!flags.has("all-suspended")) return runInstanceAction(ctx, RESUME);
+    const { resumeAll } = await import("../bulk/resumeAll.js");
+    return resumeAll(ctx, {
+      dagId: flags.requiredString("dag-id"),
+      tid: flags.string("tid"),
+      dagVersion: flags.string("dag-version"),
+      concurrency: flags.requiredNumber("concurrency"),
+      maxRate: flags.requiredNumber("max-rate"),
+    });
+  },
+};
