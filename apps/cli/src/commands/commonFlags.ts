@@ -1,5 +1,7 @@
 import type { OptionSpec } from "../args/optionSpec.js";
-import { parseId } from "../args/parseId.js";
+
+// Loaded when an ID is given, not by `dmsflow --help`, which loads every spec (each module costs start-up).
+const parseId = async (flag: string, text: string) => (await import("../args/parseId.js")).parseId(flag, text);
 
 /** `--dag-id <id>`: the task flow; every command that takes it needs it. */
 export const DAG_ID: OptionSpec = {
