@@ -1,4 +1,4 @@
-import type { OptionSpec } from "./args/optionSpec.js";
+import type { ResolvedOption } from "./args/optionSpec.js";
 import { parseDuration } from "./args/parseDuration.js";
 import { parseWholeNumber } from "./args/parseNumber.js";
 import { UsageError } from "./args/usageError.js";
@@ -11,7 +11,7 @@ export const OUTPUT_FORMATS = ["table", "json", "text"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Flags every command accepts, before or after the command name. */
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+export const GLOBAL_OPTIONS: readonly ResolvedOption[] = [
   {
     name: "profile",
     kind: "string",

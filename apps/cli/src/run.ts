@@ -3,13 +3,10 @@ import { parseArgv } from "./args/parseArgv.js";
 import { UsageError } from "./args/usageError.js";
 import { DryRun } from "./client/dryRun.js";
 import type { CliIo } from "./cliIo.js";
-import type { CommandContext, CommandDefinition } from "./commands/command.js";
-import { type CommandEntry, requireCommand } from "./commands/registry.js";
+import type { CommandContext, CommandSpec } from "./commands/commandSpec.js";
 import { ExitCode } from "./exitCodes.js";
 import { GLOBAL_OPTIONS, readGlobalOptions } from "./globalOptions.js";
-import { renderCommandHelp, renderTopHelp } from "./help/renderHelp.js";
 import { colorEnabled, createPalette } from "./output/color.js";
-import { Output } from "./output/output.js";
 
 /**
  * Runs one `dmsflow` command line and returns its exit code. Never throws: every error becomes one
@@ -32,57 +29,64 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (at === -1) {
     const global = readGlobalOptions(parseArgv(argv, GLOBAL_OPTIONS, { commandLine: "dmsflow" }).options, io);
     if (global.version) return printVersion(io);
-    if (global.help) {
-      io.stdout.write(renderTopHelp());
-      return ExitCode.Success;
-    }
-    io.stderr.write(renderTopHelp());
-    return ExitCode.Usage;
+    const [commands, { renderTopHelp }] = await Promise.all([loadCommands(), import("./help/renderHelp.js")]);
+    (global.help ? io.stdout : io.stderr).write(renderTopHelp(commands));
+    return global.help ? ExitCode.Success : ExitCode.Usage;
   }
-  const entry = requireCommand(argv[at]!);
-  const definition = await entry.load();
+  const [commands, { findCommand }] = await Promise.all([loadCommands(), import("./commands/findCommand.js")]);
+  const spec = findCommand(commands, argv[at]!);
   const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
-  const commandLine = `dmsflow ${entry.name}`;
-  const args = parseArgv(rest, [...GLOBAL_OPTIONS, ...definition.options], {
-    commandLine,
-    acceptExtra: definition.acceptExtra,
+  const args = parseArgv(rest, [...GLOBAL_OPTIONS, ...spec.flags], {
+    commandLine: `dmsflow ${spec.name}`,
+    acceptExtra: spec.acceptExtra,
   });
   const global = readGlobalOptions(args.options, io);
   if (global.version) return printVersion(io);
+  if (global.help) {
+    const { commandHelp } = await import("./help/renderHelp.js");
+    io.stdout.write(await commandHelp(spec, args.positionals));
+    return ExitCode.Success;
+  }
+  // Loaded only when a command runs: --help and --version load as few modules as they can.
+  const [{ checkFlags }, { Output }, { renderResult }] = await Promise.all([
+    import("./args/checkFlags.js"),
+    import("./output/output.js"),
+    import("./output/renderResult.js"),
+  ]);
   const out = new Output(
     io,
     global.output,
     createPalette(colorEnabled(io.stdout, io.env, global.noColor)),
     createPalette(colorEnabled(io.stderr, io.env, global.noColor)),
   );
-  if (global.help) {
-    const dynamic = await definition.dynamicHelp?.(args.positionals);
-    io.stdout.write(dynamic ?? renderCommandHelp(entry, definition));
-    return ExitCode.Success;
-  }
-  checkPositionals(entry, definition, args.positionals);
+  const flags = await checkFlags(spec, args);
+  const handler = await spec.load();
   let client: Promise<DmsClient> | undefined;
   // A command that owns --timeout (wait) uses it as its own deadline, not as each call's limit.
-  const clientOptions = definition.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
+  const clientOptions = spec.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
   const dryRun = global.dryRun ? new DryRun() : undefined;
   const ctx: CommandContext = {
-    name: entry.name,
     args,
+    flags,
     global,
     io,
     out,
+    commands,
     client: () => {
       client ??= import("./client/createClient.js").then((m) => m.createClient(clientOptions, io, dryRun));
       return client;
     },
   };
   try {
-    if (!dryRun) return await definition.run(ctx);
+    const format = global.outputGiven ? global.output : (spec.defaultOutput ?? global.output);
+    // Rendering is part of the work: a listing reads its pages while it prints them.
+    const work = (async () => renderResult(await handler.run(ctx), out, format))();
+    if (!dryRun) return await work;
     // A dry run ends at its first signed request: that call never settles, so the command stops there.
-    const outcome = await Promise.race([definition.run(ctx), dryRun.stopped]);
-    if (typeof outcome === "number") return outcome;
+    const outcome = await Promise.race([work.then((code) => ({ code })), dryRun.stopped.then((stopped) => ({ stopped }))]);
+    if ("code" in outcome) return outcome.code;
     const { printDryRun } = await import("./client/printDryRun.js");
-    printDryRun(outcome, out);
+    printDryRun(outcome.stopped, out);
     return ExitCode.Success;
   } finally {
     // Kept-alive sockets would hold the process open for a few seconds after the last call.
@@ -116,16 +120,9 @@ function locateCommand(argv: readonly string[]): number {
   return -1;
 }
 
-function checkPositionals(entry: CommandEntry, definition: CommandDefinition, positionals: readonly string[]): void {
-  const allowed = definition.positionals ?? { min: 0, max: 0, name: "" };
-  const help = `Run 'dmsflow ${entry.name} --help' for usage.`;
-  if (positionals.length > allowed.max) {
-    const extra = positionals[allowed.max]!;
-    throw new UsageError(`unexpected argument '${extra}' for 'dmsflow ${entry.name}'. ${help}`);
-  }
-  if (positionals.length < allowed.min) {
-    throw new UsageError(`'dmsflow ${entry.name}' needs ${allowed.name}. ${help}`);
-  }
+// Each module costs start-up time: `dmsflow --version` loads no command, and a command loads no help.
+async function loadCommands(): Promise<readonly CommandSpec[]> {
+  return (await import("./commands/commandList.js")).COMMANDS;
 }
 
 function printVersion(io: CliIo): number {

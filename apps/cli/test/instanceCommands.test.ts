@@ -38,7 +38,7 @@ describe("resume (one instance)", () => {
       "--tid",
       "4",
       "--dag-version",
-      "v9",
+      "3009",
       "-o",
       "json",
     ]);
@@ -54,10 +54,10 @@ describe("resume (one instance)", () => {
       "--tid",
       "4",
       "--dag-version",
-      "v9",
+      "3009",
       "--dry-run",
     ]);
-    expect(dryRun.stdout.split("\n")[0]).toBe(`POST ${t.emulator.url}/?DagId=12&DagInstanceId=301&DagVersion=v9&Tid=4`);
+    expect(dryRun.stdout.split("\n")[0]).toBe(`POST ${t.emulator.url}/?DagId=12&DagInstanceId=301&DagVersion=3009&Tid=4`);
   });
 
   it("a retry after a lost answer reports the instance running without claiming this run resumed it", async () => {

@@ -1,6 +1,7 @@
 import { isDmsError, type ResumeElsewhere, type ResumeSuspendedInstancesResult } from "@dmsflow/core";
-import type { CommandContext } from "../commands/command.js";
+import type { CommandContext } from "../commands/commandSpec.js";
 import { ExitCode } from "../exitCodes.js";
+import type { HumanView, RecordResult, TextFields } from "../output/commandResult.js";
 import { formatSeconds, ProgressBar } from "../output/progressBar.js";
 import { sanitize } from "../output/sanitize.js";
 import { statusName } from "../statusNames.js";
@@ -20,7 +21,7 @@ export interface ResumeAllRequest {
  * by category. Exit 0 when every selected instance ends running, 5 when some are declined (another
  * status) or still suspended, 130 when Ctrl-C stopped it.
  */
-export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest): Promise<number> {
+export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest): Promise<RecordResult> {
   const { resumeSuspendedInstances } = await import("@dmsflow/core");
   const client = await ctx.client();
   const { out, io } = ctx;
@@ -53,9 +54,19 @@ export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest):
   } finally {
     bar?.clear();
   }
-  printSummary(ctx, request, result, performance.now() - started);
-  if (result.aborted) return ExitCode.Interrupted;
-  return result.failed.length > 0 || result.declined.length > 0 ? ExitCode.PartialFailure : ExitCode.Success;
+  const elapsedMs = performance.now() - started;
+  const failures = result.failed.map((f) => failureView(f.id, f.error));
+  return {
+    kind: "record",
+    json: summaryJson(request, result, failures),
+    text: summaryText(result, failures),
+    human: (view) => summaryForPeople(view, request, result, failures, elapsedMs),
+    exitCode: result.aborted
+      ? ExitCode.Interrupted
+      : result.failed.length > 0 || result.declined.length > 0
+        ? ExitCode.PartialFailure
+        : ExitCode.Success,
+  };
 }
 
 interface FailureView {
@@ -95,45 +106,45 @@ function elsewhereView(entry: ResumeElsewhere) {
 
 const AMBIGUOUS = "an attempt of ours may have applied";
 
-function printSummary(
-  ctx: CommandContext,
+const totalOf = (result: ResumeSuspendedInstancesResult) =>
+  result.resumed.length + result.alreadyRunning.length + result.declined.length + result.failed.length + result.pending.length;
+
+function summaryJson(request: ResumeAllRequest, result: ResumeSuspendedInstancesResult, failures: readonly FailureView[]) {
+  return {
+    DagId: request.dagId,
+    Suspended: totalOf(result),
+    Resumed: result.resumed,
+    AlreadyRunning: result.alreadyRunning.map(elsewhereView),
+    Declined: result.declined.map(elsewhereView),
+    Failed: failures,
+    NotAttempted: result.pending,
+    Interrupted: result.aborted,
+    Rounds: result.rounds,
+    ResumeCalls: result.resumeCalls,
+    ListCalls: result.listCalls,
+  };
+}
+
+function summaryText(result: ResumeSuspendedInstancesResult, failures: readonly FailureView[]): TextFields[] {
+  return [
+    ...result.resumed.map((id) => ["resumed", id]),
+    ...result.alreadyRunning.map((e) => ["already-running", e.id, e.ourAttemptMayHaveApplied ? AMBIGUOUS : ""]),
+    ...result.declined.map((e) => ["declined", e.id, statusName(e.status)]),
+    ...failures.map((f) => ["failed", f.DagInstanceId, f.Code, f.Message]),
+    ...result.pending.map((id) => ["not-attempted", id]),
+  ];
+}
+
+function summaryForPeople(
+  view: HumanView,
   request: ResumeAllRequest,
   result: ResumeSuspendedInstancesResult,
+  failures: readonly FailureView[],
   elapsedMs: number,
-): void {
-  const { out } = ctx;
-  const failures = result.failed.map((f) => failureView(f.id, f.error));
-  const total =
-    result.resumed.length + result.alreadyRunning.length + result.declined.length + result.failed.length + result.pending.length;
-  if (out.format === "json") {
-    out.json({
-      DagId: request.dagId,
-      Suspended: total,
-      Resumed: result.resumed,
-      AlreadyRunning: result.alreadyRunning.map(elsewhereView),
-      Declined: result.declined.map(elsewhereView),
-      Failed: failures,
-      NotAttempted: result.pending,
-      Interrupted: result.aborted,
-      Rounds: result.rounds,
-      ResumeCalls: result.resumeCalls,
-      ListCalls: result.listCalls,
-    });
-    return;
-  }
-  if (out.format === "text") {
-    for (const id of result.resumed) out.textLine(["resumed", id]);
-    for (const e of result.alreadyRunning) out.textLine(["already-running", e.id, e.ourAttemptMayHaveApplied ? AMBIGUOUS : ""]);
-    for (const e of result.declined) out.textLine(["declined", e.id, statusName(e.status)]);
-    for (const f of failures) out.textLine(["failed", f.DagInstanceId, f.Code, f.Message]);
-    for (const id of result.pending) out.textLine(["not-attempted", id]);
-    return;
-  }
-  const p = out.palette;
-  if (total === 0 && !result.aborted) {
-    out.write(`No suspended instances in task flow ${request.dagId}; nothing to resume.\n`);
-    return;
-  }
+): string {
+  const p = view.palette;
+  const total = totalOf(result);
+  if (total === 0 && !result.aborted) return `No suspended instances in task flow ${request.dagId}; nothing to resume.\n`;
   const parts = [
     `${p.green(`Resumed ${result.resumed.length}`)} of ${total} suspended instance${total === 1 ? "" : "s"} of task flow ${request.dagId}`,
   ];
@@ -146,27 +157,24 @@ function printSummary(
   if (result.declined.length) parts.push(p.yellow(`${result.declined.length} declined (no longer suspended, not running)`));
   if (result.failed.length) parts.push(p.red(`${result.failed.length} still suspended`));
   if (result.pending.length) parts.push(p.yellow(`${result.pending.length} not attempted`));
-  out.write(`${parts.join(", ")} in ${formatSeconds(elapsedMs / 1000)}.\n`);
+  let text = `${parts.join(", ")} in ${formatSeconds(elapsedMs / 1000)}.\n`;
   if (result.declined.length) {
-    out.write("\n");
-    out.table(
+    text += `\n${view.table(
       [{ header: "DECLINED ID" }, { header: "STATUS" }],
       result.declined.map((e) => [e.id, statusName(e.status)]),
-    );
+    )}`;
   }
   if (failures.length) {
-    out.write("\n");
-    out.table(
+    text += `\n${view.table(
       [{ header: "FAILED ID" }, { header: "ERROR" }],
       // Core's messages name their code already; anything else gets it in front.
       failures.map((f) => [f.DagInstanceId, sanitize(f.Message.includes(f.Code) ? f.Message : `${f.Code}: ${f.Message}`)]),
-    );
+    )}`;
   }
   if (result.aborted) {
-    out.write("\nInterrupted. Run the same command again to resume the rest; instances already resumed are not touched again.\n");
+    text += "\nInterrupted. Run the same command again to resume the rest; instances already resumed are not touched again.\n";
   } else if (failures.length) {
-    out.write(
-      `\nThese stayed suspended after ${result.rounds} rounds. Run the same command again to retry them; instances already resumed are not touched again.\n`,
-    );
+    text += `\nThese stayed suspended after ${result.rounds} rounds. Run the same command again to retry them; instances already resumed are not touched again.\n`;
   }
+  return text;
 }

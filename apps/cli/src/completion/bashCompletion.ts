@@ -1,11 +1,11 @@
-import type { OptionSpec } from "../args/optionSpec.js";
+import type { ResolvedOption } from "../args/optionSpec.js";
 import type { CompletionModel } from "./completionModel.js";
 
-const flagsOf = (options: readonly OptionSpec[]) =>
+const flagsOf = (options: readonly ResolvedOption[]) =>
   options.flatMap((o) => (o.short ? [`-${o.short}`, `--${o.name}`] : [`--${o.name}`])).join(" ");
 
 /** Value flags: `prev` matches them when the word being completed is their value. */
-function valueCases(options: readonly OptionSpec[], indent: string): string[] {
+function valueCases(options: readonly ResolvedOption[], indent: string): string[] {
   const lines: string[] = [];
   for (const o of options.filter((x) => x.kind === "string")) {
     const pattern = o.short ? `-${o.short}|--${o.name}` : `--${o.name}`;

@@ -1,6 +1,6 @@
 import type { ActionName } from "@dmsflow/client";
-import type { OptionSpec } from "../args/optionSpec.js";
-import { COMMANDS } from "../commands/registry.js";
+import { type ResolvedOption, resolveOptions } from "../args/optionSpec.js";
+import type { CommandSpec } from "../commands/commandSpec.js";
 import { GLOBAL_OPTIONS } from "../globalOptions.js";
 import { firstSentence } from "../help/firstSentence.js";
 
@@ -8,9 +8,9 @@ import { firstSentence } from "../help/firstSentence.js";
 export interface CompletedCommand {
   readonly name: string;
   readonly summary: string;
-  readonly options: readonly OptionSpec[];
+  readonly options: readonly ResolvedOption[];
   /** What its positional argument completes to. */
-  readonly positional: "none" | "shells" | "commands" | "actions";
+  readonly positional: NonNullable<CommandSpec["args"]>["completes"] | "none";
 }
 
 /** An API operation as `call` completes it. */
@@ -23,7 +23,7 @@ export interface CompletedAction {
 /** Everything a completion script embeds: commands, their flags, global flags, the API's actions. */
 export interface CompletionModel {
   readonly commands: readonly CompletedCommand[];
-  readonly globals: readonly OptionSpec[];
+  readonly globals: readonly ResolvedOption[];
   readonly actions: readonly CompletedAction[];
   /** The shells `dmsflow completion` supports. */
   readonly shells: readonly string[];
@@ -32,24 +32,18 @@ export interface CompletionModel {
 /** The shells `dmsflow completion` writes scripts for. */
 export const SHELLS = ["bash", "zsh"] as const;
 
-const POSITIONALS: Readonly<Record<string, CompletedCommand["positional"]>> = {
-  completion: "shells",
-  help: "commands",
-  call: "actions",
-};
-
 /**
- * Builds the model from the command registry and the generated operation table, so the scripts
+ * Builds the model from the commands' specs and the generated operation table, so the scripts
  * follow new commands, flags and API operations without edits.
  */
-export async function buildCompletionModel(): Promise<CompletionModel> {
+export async function buildCompletionModel(specs: readonly CommandSpec[]): Promise<CompletionModel> {
   const { operationTable, operationDocs } = await import("@dmsflow/client");
   const commands = await Promise.all(
-    COMMANDS.map(async (c) => ({
+    specs.map(async (c) => ({
       name: c.name,
       summary: c.summary,
-      options: (await c.load()).options,
-      positional: POSITIONALS[c.name] ?? "none",
+      options: await resolveOptions(c.flags),
+      positional: c.args?.completes ?? ("none" as const),
     })),
   );
   const actions = (Object.keys(operationTable) as ActionName[]).map((action) => {

@@ -1,4 +1,4 @@
-import type { OptionSpec } from "../args/optionSpec.js";
+import type { ResolvedOption } from "../args/optionSpec.js";
 import type { CompletionModel } from "./completionModel.js";
 
 /** Quotes text for a single-quoted zsh word. */
@@ -6,7 +6,7 @@ const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
 /** Escapes what _arguments and _describe treat specially inside a description. */
 const describe = (text: string) => text.replace(/\\/g, "\\\\").replace(/([:[\]])/g, "\\$1");
 
-function argumentSpec(o: OptionSpec): string {
+function argumentSpec(o: ResolvedOption): string {
   const value = o.kind === "string" ? `:${describe(o.valueName ?? "value")}:${o.choices ? `(${o.choices.join(" ")})` : ""}` : "";
   const body = `[${describe(o.help)}]${value}`;
   return o.short ? `'(-${o.short} --${o.name})'{-${o.short},--${o.name}}${quote(body)}` : quote(`--${o.name}${body}`);

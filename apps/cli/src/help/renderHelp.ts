@@ -1,6 +1,5 @@
-import type { OptionSpec } from "../args/optionSpec.js";
-import type { CommandDefinition } from "../commands/command.js";
-import { COMMANDS, type CommandEntry } from "../commands/registry.js";
+import { type OptionSpec, type ResolvedOption, resolveOptions } from "../args/optionSpec.js";
+import type { CommandSpec } from "../commands/commandSpec.js";
 import { GLOBAL_OPTIONS } from "../globalOptions.js";
 
 const EXIT_CODES =
@@ -13,7 +12,7 @@ const CREDENTIALS =
   "or a profile of the aliyun CLI (~/.aliyun/config.json; pick one with --profile).";
 
 /** The text of `dmsflow --help`: commands by group, global flags, credentials, exit codes. */
-export function renderTopHelp(): string {
+export function renderTopHelp(commands: readonly CommandSpec[]): string {
   const lines = [
     "dmsflow: resume, inspect and wait for Alibaba Cloud DMS task-flow instances.",
     "",
@@ -21,11 +20,11 @@ export function renderTopHelp(): string {
     "  dmsflow <command> [flags]",
     "  dmsflow call <Action> --<Parameter> <value> ...",
   ];
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  const groups: CommandEntry["group"][] = ["Instance commands", "Finding IDs", "Other commands"];
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  const groups: CommandSpec["group"][] = ["Instance commands", "Finding IDs", "Other commands"];
   for (const group of groups) {
     lines.push("", `${group}:`);
-    for (const c of COMMANDS.filter((entry) => entry.group === group)) lines.push(`  ${c.name.padEnd(width)}${c.summary}`);
+    for (const c of commands.filter((spec) => spec.group === group)) lines.push(`  ${c.name.padEnd(width)}${c.summary}`);
   }
   lines.push(
     "",
@@ -47,18 +46,28 @@ export function renderTopHelp(): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The help of one command: computed by its handler from the positional arguments when the spec
+ * says so (`call <Action>`), otherwise {@link renderCommandHelp}, which loads no handler.
+ */
+export async function commandHelp(spec: CommandSpec, positionals: readonly string[]): Promise<string> {
+  const dynamic = spec.dynamicHelp ? await (await spec.load()).dynamicHelp?.(spec, positionals) : undefined;
+  return dynamic ?? renderCommandHelp(spec);
+}
+
 /** The text of `dmsflow <command> --help`: usage, description, flags, global flags, examples. */
-export function renderCommandHelp(entry: CommandEntry, definition: CommandDefinition): string {
-  const timeoutHelp = definition.ownsTimeout;
-  const globals = timeoutHelp
-    ? GLOBAL_OPTIONS.map((o) => (o.name === "timeout" ? { ...o, help: timeoutHelp } : o))
-    : GLOBAL_OPTIONS;
-  const column = optionColumn([...definition.options, ...globals]);
-  const lines = [`dmsflow ${entry.name}: ${entry.summary}.`, "", "Usage:", ...definition.usage.map((u) => `  ${u}`)];
-  lines.push("", definition.description);
-  if (definition.options.length > 0) lines.push("", "Flags:", ...formatOptions(definition.options, column));
+export async function renderCommandHelp(spec: CommandSpec): Promise<string> {
+  const timeoutHelp = spec.ownsTimeout;
+  const globals = await resolveOptions(
+    timeoutHelp ? GLOBAL_OPTIONS.map((o) => (o.name === "timeout" ? { ...o, help: timeoutHelp } : o)) : GLOBAL_OPTIONS,
+  );
+  const flags = await resolveOptions(spec.flags);
+  const column = optionColumn([...flags, ...globals]);
+  const lines = [`dmsflow ${spec.name}: ${spec.summary}.`, "", "Usage:", ...spec.usage.map((u) => `  ${u}`)];
+  lines.push("", spec.description);
+  if (flags.length > 0) lines.push("", "Flags:", ...formatOptions(flags, column));
   lines.push("", "Global flags:", ...formatOptions(globals, column));
-  lines.push("", "Examples:", ...definition.examples.map((e) => `  ${e}`));
+  lines.push("", "Examples:", ...spec.examples.map((e) => `  ${e}`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -71,6 +80,6 @@ function optionColumn(options: readonly OptionSpec[]): number {
   return Math.max(...options.map((o) => optionLabel(o).length)) + 2;
 }
 
-function formatOptions(options: readonly OptionSpec[], column: number): string[] {
+function formatOptions(options: readonly ResolvedOption[], column: number): string[] {
   return options.map((o) => `  ${optionLabel(o).padEnd(column)}${o.help}`);
 }

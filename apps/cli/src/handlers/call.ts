@@ -1,10 +1,11 @@
 import type { ActionName, OperationDescriptor, OperationDocs, WireType } from "@dmsflow/client";
 import { suggest } from "../args/suggest.js";
 import { UsageError } from "../args/usageError.js";
+import type { CommandHandler, CommandSpec } from "../commands/commandSpec.js";
 import { firstSentence } from "../help/firstSentence.js";
+import type { RecordResult } from "../output/commandResult.js";
 import { flatten } from "../output/flatten.js";
 import { sanitize } from "../output/sanitize.js";
-import type { CommandDefinition } from "./command.js";
 
 const WIRE_TYPE_NAMES: Readonly<Record<WireType, string>> = {
   Long: "int64",
@@ -22,33 +23,16 @@ const SAMPLE_VALUES: Readonly<Record<WireType, string>> = {
   Json: "'[...]'",
 };
 
-/**
- * `dmsflow call <Action> --<Parameter> <value> ...`: any operation of the spec, driven by the
- * generated operation table, so an operation added to the spec appears here with no CLI code.
- */
-export const call: CommandDefinition = {
-  usage: ["dmsflow call <Action> --<Parameter> <value> ...", "dmsflow call --help", "dmsflow call <Action> --help"],
-  description:
-    "Calls one API operation by its action name with parameters under their API (wire) names, like\n" +
-    "'aliyun dms-enterprise <Action>'. Values are checked against the spec before anything is sent\n" +
-    "(int64 IDs exact, int32 ranges, true/false). Prints the response as JSON unless --output says\n" +
-    "otherwise; table and text print one 'path value' pair per line.",
-  options: [],
-  positionals: { min: 1, max: 1, name: "an action name, such as ResumeTaskFlowInstance (see 'dmsflow call --help')" },
-  acceptExtra: true,
-  examples: [
-    "dmsflow call ListUserTenants",
-    "dmsflow call ResumeTaskFlowInstance --DagId 11 --DagInstanceId 3",
-    "dmsflow call ListTaskFlowInstance --DagId 11 --PageIndex 1 --PageSize 20 --Status 2",
-  ],
-  async dynamicHelp(positionals) {
+/** `dmsflow call`: any operation of the spec, by the generated operation table. */
+export const callHandler: CommandHandler = {
+  async dynamicHelp(spec, positionals) {
     const { operationTable, operationDocs } = await import("@dmsflow/client");
     const action = positionals[0];
-    if (action === undefined) return renderActionList(operationTable, operationDocs);
+    if (action === undefined) return renderActionList(spec, operationTable, operationDocs);
     const command = (operationTable as Record<string, { operation: OperationDescriptor }>)[action];
     return command ? renderActionHelp(command.operation, operationDocs[action as ActionName]) : undefined;
   },
-  async run(ctx) {
+  async run(ctx): Promise<RecordResult> {
     const { operationTable, decodeParameters } = await import("@dmsflow/client");
     const action = ctx.args.positionals[0]!;
     const actions = Object.keys(operationTable) as ActionName[];
@@ -70,17 +54,24 @@ export const call: CommandDefinition = {
     const client = await ctx.client();
     // The decoded values have the input types the command's serializer accepts (int64 as text).
     const output = await client.send(command as never, decoded.values as never, { signal: ctx.io.signal });
-    const format = ctx.global.outputGiven ? ctx.out.format : "json";
-    if (format === "json") ctx.out.json(output);
-    else if (format === "text") for (const [path, value] of flatten(output)) ctx.out.textLine([path, value]);
-    else
-      ctx.out.table(
-        [{ header: "FIELD" }, { header: "VALUE" }],
-        flatten(output).map(([p, v]) => [p, sanitize(v)]),
-      );
-    return 0;
+    return responseResult(output);
   },
 };
+
+/** An API response: JSON as is; text and table as one 'path value' pair per line. */
+function responseResult(output: unknown): RecordResult {
+  const pairs = flatten(output);
+  return {
+    kind: "record",
+    json: output,
+    text: pairs,
+    human: (view) =>
+      view.table(
+        [{ header: "FIELD" }, { header: "VALUE" }],
+        pairs.map(([p, v]) => [p, sanitize(v)]),
+      ),
+  };
+}
 
 function readWireParameters(
   operation: OperationDescriptor,
@@ -103,6 +94,7 @@ function readWireParameters(
 }
 
 function renderActionList(
+  call: CommandSpec,
   table: Readonly<Record<string, { operation: OperationDescriptor }>>,
   docs: Readonly<Record<string, OperationDocs>>,
 ): string {

@@ -1,0 +1,24 @@
+import type { CommandSpec } from "./commandSpec.js";
+import { makeSuccess, rerun, resume, stop, suspend, wait } from "./instanceCommands.js";
+import { instances, taskFlows, tenants, versions } from "./listCommands.js";
+import { call, completion, help } from "./otherCommands.js";
+
+/**
+ * Every command, in the order the help lists them. The specs live in three files, by the help's
+ * groups, rather than one file each: `--help` loads them all, and each module costs start-up time.
+ */
+export const COMMANDS: readonly CommandSpec[] = [
+  resume,
+  suspend,
+  stop,
+  rerun,
+  makeSuccess,
+  wait,
+  instances,
+  taskFlows,
+  versions,
+  tenants,
+  call,
+  completion,
+  help,
+];

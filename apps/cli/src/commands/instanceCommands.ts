@@ -1,0 +1,166 @@
+// The specs of the commands that act on one instance (or, for resume, on all suspended ones).
+import { parseDuration } from "../args/parseDuration.js";
+import { parseRate, parseWholeNumber } from "../args/parseNumber.js";
+import type { InstanceAction } from "../handlers/instanceAction.js";
+import type { CommandSpec } from "./commandSpec.js";
+import { DAG_ID, DAG_VERSION, INSTANCE_ID, TID } from "./commonFlags.js";
+
+/** Default in-flight resumes of `--all-suspended`, as core's resumeSuspendedInstances. */
+const DEFAULT_CONCURRENCY = 4;
+/** Default resumes started per second, as core's resumeSuspendedInstances. */
+const DEFAULT_MAX_RATE = 10;
+
+/** `dmsflow resume`: one suspended instance, or all of a task flow's. */
+export const resume: CommandSpec = {
+  name: "resume",
+  summary: "Resume a suspended instance, or every suspended instance of a task flow",
+  group: "Instance commands",
+  usage: [
+    "dmsflow resume --dag-id <id> --instance-id <id> [--dag-version <v>] [--tid <tid>]",
+    "dmsflow resume --dag-id <id> --all-suspended [--concurrency <n>] [--max-rate <r>] [--tid <tid>]",
+  ],
+  description:
+    "Resumes one suspended instance of a task flow (ResumeTaskFlowInstance). A retry after a timeout\n" +
+    "cannot resume twice; when an answer was lost and the retry is declined, the instance's state is\n" +
+    "checked and reported as it is (running, maybe resumed by this run), never claimed.\n" +
+    "\n" +
+    "With --all-suspended it lists every suspended instance of the task flow, resumes them\n" +
+    "--concurrency at a time and at most --max-rate calls per second, then lists again and retries what\n" +
+    "is still suspended (a few rounds). The summary gives each instance once: resumed (by this run),\n" +
+    "already running (someone else, or a lost answer of ours), declined (another status) or still\n" +
+    "suspended. Exit code 0 means every one ends running; 5 that some are declined or still suspended\n" +
+    "(running the same command again is safe). Ctrl-C stops starting new calls and prints the summary.",
+  flags: [
+    DAG_ID,
+    { ...INSTANCE_ID, required: false },
+    DAG_VERSION,
+    TID,
+    { name: "all-suspended", kind: "boolean", help: "resume every suspended instance of the task flow" },
+    {
+      name: "concurrency",
+      kind: "string",
+      valueName: "<n>",
+      help: `with --all-suspended: resumes in flight at once, 1 to 64 (default ${DEFAULT_CONCURRENCY})`,
+      default: String(DEFAULT_CONCURRENCY),
+      parse: (flag, text) => parseWholeNumber(flag, text, 1, 64),
+    },
+    {
+      name: "max-rate",
+      kind: "string",
+      valueName: "<r>",
+      help: `with --all-suspended: resumes started per second at most (default ${DEFAULT_MAX_RATE})`,
+      default: String(DEFAULT_MAX_RATE),
+      parse: parseRate,
+    },
+  ],
+  relations: [
+    {
+      kind: "exclusive",
+      flags: [
+        { flag: "instance-id", means: "one instance", purpose: "to resume one instance" },
+        { flag: "all-suspended", means: "all of them", purpose: "to resume every suspended one" },
+      ],
+      oneRequired: true,
+    },
+    { kind: "dependsOn", flags: ["concurrency", "max-rate"], on: "all-suspended" },
+  ],
+  examples: [
+    "dmsflow resume --dag-id 11 --instance-id 3",
+    "# every suspended instance, 16 at a time, at most 50 per second",
+    "dmsflow resume --dag-id 11 --all-suspended --concurrency 16 --max-rate 50",
+    "# what would be sent, without sending it",
+    "dmsflow resume --dag-id 11 --instance-id 3 --dry-run",
+  ],
+  load: async () => (await import("../handlers/instanceAction.js")).resumeHandler,
+};
+
+/** The spec of a one-instance command that has no other mode (suspend, stop, rerun, make-success). */
+function instanceActionSpec(action: InstanceAction, summary: string, description: string, example: string): CommandSpec {
+  const version = action.takesDagVersion ? " [--dag-version <v>]" : "";
+  return {
+    name: action.command,
+    summary,
+    group: "Instance commands",
+    usage: [`dmsflow ${action.command} --dag-id <id> --instance-id <id>${version} [--tid <tid>]`],
+    description,
+    flags: action.takesDagVersion ? [DAG_ID, INSTANCE_ID, DAG_VERSION, TID] : [DAG_ID, INSTANCE_ID, TID],
+    examples: [example, `dmsflow ${action.command} --dag-id 11 --instance-id 3 --output json`],
+    load: async () => (await import("../handlers/instanceAction.js")).instanceActionHandler(action),
+  };
+}
+
+/** `dmsflow suspend`: SuspendTaskFlowInstance. */
+export const suspend = instanceActionSpec(
+  { command: "suspend", action: "SuspendTaskFlowInstance", done: "Suspended", takesDagVersion: false },
+  "Suspend a running instance",
+  "Suspends one running instance of a task flow (SuspendTaskFlowInstance). Resume it later with\n'dmsflow resume'.",
+  "dmsflow suspend --dag-id 11 --instance-id 3",
+);
+
+/** `dmsflow stop`: StopTaskFlowInstance. */
+export const stop = instanceActionSpec(
+  { command: "stop", action: "StopTaskFlowInstance", done: "Stopped", takesDagVersion: false },
+  "Stop an instance",
+  "Stops one instance of a task flow that is waiting, running or suspended (StopTaskFlowInstance).",
+  "dmsflow stop --dag-id 11 --instance-id 3",
+);
+
+/** `dmsflow rerun`: ReRunTaskFlowInstance. */
+export const rerun = instanceActionSpec(
+  { command: "rerun", action: "ReRunTaskFlowInstance", done: "Reran", takesDagVersion: true },
+  "Run a finished instance again",
+  "Runs one finished instance of a task flow again, all of its nodes (ReRunTaskFlowInstance).",
+  "dmsflow rerun --dag-id 11 --instance-id 3 --dag-version 2",
+);
+
+/** `dmsflow make-success`: MakeTaskFlowInstanceSuccess. */
+export const makeSuccess = instanceActionSpec(
+  { command: "make-success", action: "MakeTaskFlowInstanceSuccess", done: "Marked as succeeded", takesDagVersion: false },
+  "Mark an instance as succeeded",
+  "Marks one instance of a task flow as succeeded (MakeTaskFlowInstanceSuccess), for example a failed\nrun that was fixed by hand, so that downstream work can go on.",
+  "dmsflow make-success --dag-id 11 --instance-id 3",
+);
+
+/** The time between polls when --interval is not given. */
+const DEFAULT_INTERVAL = "5s";
+
+/** `dmsflow wait`: polls one instance until it runs or finishes. */
+export const wait: CommandSpec = {
+  name: "wait",
+  summary: "Wait until an instance runs or finishes",
+  group: "Instance commands",
+  usage: ["dmsflow wait --dag-id <id> --instance-id <id> --until running|finished [--timeout 10m] [--interval 5s]"],
+  description:
+    "Polls an instance (ListTaskFlowInstance) until it is running (--until running; an instance that\n" +
+    "already finished counts too, since it ran) or has finished: failed, succeeded or completed\n" +
+    "(--until finished). Prints the status it reached. Exit 0 when it got there; 1 when the instance\n" +
+    "failed; 4 when --timeout (default 10m, the whole wait) ran out.",
+  flags: [
+    DAG_ID,
+    INSTANCE_ID,
+    TID,
+    {
+      name: "until",
+      kind: "string",
+      valueName: "<state>",
+      help: "running or finished",
+      choices: ["running", "finished"],
+      required: true,
+    },
+    {
+      name: "interval",
+      kind: "string",
+      valueName: "<duration>",
+      help: `time between polls (default ${DEFAULT_INTERVAL})`,
+      default: DEFAULT_INTERVAL,
+      parse: parseDuration,
+    },
+  ],
+  ownsTimeout: "how long to wait in all, e.g. 2m (default 10m)",
+  examples: [
+    "dmsflow wait --dag-id 11 --instance-id 3 --until running --timeout 2m",
+    "# resume, then block until the run is over",
+    "dmsflow resume --dag-id 11 --instance-id 3 && dmsflow wait --dag-id 11 --instance-id 3 --until finished",
+  ],
+  load: async () => (await import("../handlers/wait.js")).waitHandler,
+};

@@ -1,8 +1,0 @@
-import { instanceActionCommand } from "./instanceAction.js";
-
-/** `dmsflow make-success`: MakeTaskFlowInstanceSuccess. */
-export const makeSuccess = instanceActionCommand(
-  { command: "make-success", action: "MakeTaskFlowInstanceSuccess", done: "Marked as succeeded", takesDagVersion: false },
-  "Marks one instance of a task flow as succeeded (MakeTaskFlowInstanceSuccess), for example a failed\nrun that was fixed by hand, so that downstream work can go on.",
-  "dmsflow make-success --dag-id 11 --instance-id 3",
-);

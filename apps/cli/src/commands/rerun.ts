@@ -1,8 +1,0 @@
-import { instanceActionCommand } from "./instanceAction.js";
-
-/** `dmsflow rerun`: ReRunTaskFlowInstance. */
-export const rerun = instanceActionCommand(
-  { command: "rerun", action: "ReRunTaskFlowInstance", done: "Reran", takesDagVersion: true },
-  "Runs one finished instance of a task flow again, all of its nodes (ReRunTaskFlowInstance).",
-  "dmsflow rerun --dag-id 11 --instance-id 3 --dag-version 2",
-);

@@ -1,0 +1,58 @@
+import type { CommandHandler } from "../commands/commandSpec.js";
+import { formatSeconds } from "../output/progressBar.js";
+import { sanitize } from "../output/sanitize.js";
+import { statusCell } from "../output/statusCell.js";
+import { statusName } from "../statusNames.js";
+
+const FAILED = 3;
+/** `--until running` is met by running, and also by a finished status: the instance did run. */
+const UNTIL: Readonly<Record<string, readonly number[]>> = { running: [1, 3, 4, 5], finished: [3, 4, 5] };
+const DEFAULT_TIMEOUT_MS = 600_000;
+
+/** `dmsflow wait`: polls one instance until it runs or finishes. */
+export const waitHandler: CommandHandler = {
+  async run(ctx) {
+    const { flags } = ctx;
+    const dagId = flags.requiredString("dag-id");
+    const instanceId = flags.requiredString("instance-id");
+    const until = UNTIL[flags.requiredString("until")]!;
+    const tid = flags.string("tid");
+    const intervalMs = flags.requiredNumber("interval");
+    const timeoutMs = ctx.global.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+    const { waitForTaskFlowInstance } = await import("@dmsflow/core");
+    const client = await ctx.client();
+    const started = performance.now();
+    const instance = await waitForTaskFlowInstance(client, {
+      DagId: dagId,
+      DagInstanceId: instanceId,
+      Tid: tid,
+      until,
+      timeoutMs,
+      intervalMs,
+      signal: ctx.io.signal,
+    });
+    const waitedMs = Math.round(performance.now() - started);
+    const status = instance.Status!;
+    const failed = status === FAILED;
+    return {
+      kind: "record",
+      json: {
+        DagId: dagId,
+        DagInstanceId: instanceId,
+        Status: status,
+        StatusName: statusName(status),
+        WaitedMs: waitedMs,
+        Instance: instance,
+      },
+      text: [[instanceId, statusName(status), (waitedMs / 1000).toFixed(1)]],
+      human: ({ palette }) =>
+        `Instance ${instanceId} of task flow ${dagId} is ${statusCell(status, palette)} (waited ${formatSeconds(waitedMs / 1000)}).\n`,
+      exitCode: failed ? 1 : 0,
+      note: failed
+        ? (errPalette) =>
+            `${errPalette.red("error:")} instance ${instanceId} of task flow ${dagId} failed${instance.Message ? `: ${sanitize(instance.Message)}` : "."}`
+        : undefined,
+    };
+  },
+};
