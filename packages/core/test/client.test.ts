@@ -196,4 +196,17 @@ describe("DmsClient", () => {
     expect(c.regionId).toBe("cn-shanghai");
     c.destroy();
   });
+
+  it("takes the endpoint from ALIBABA_CLOUD_ENDPOINT (the aliyun CLI's variable); the option wins over it", () => {
+    const env = { ALIBABA_CLOUD_ENDPOINT: "http://127.0.0.1:9", ALIBABA_CLOUD_REGION_ID: "cn-shanghai" };
+    const fromEnv = new DmsClient({ env, credentials: TEST_CREDENTIALS });
+    expect(fromEnv.endpoint).toBe("http://127.0.0.1:9");
+    fromEnv.destroy();
+    const given = new DmsClient({ env, endpoint: "http://127.0.0.1:10", credentials: TEST_CREDENTIALS });
+    expect(given.endpoint).toBe("http://127.0.0.1:10");
+    given.destroy();
+    const empty = new DmsClient({ env: { ...env, ALIBABA_CLOUD_ENDPOINT: "" }, credentials: TEST_CREDENTIALS });
+    expect(empty.endpoint).toBe("https://dms-enterprise.cn-shanghai.aliyuncs.com");
+    empty.destroy();
+  });
 });
