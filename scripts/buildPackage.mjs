@@ -14,6 +14,9 @@ const tsc = require.resolve("typescript/bin/tsc");
 const esm = "dist/esm";
 const cjs = "dist/cjs";
 const bundle = process.argv.includes("--bundle");
+// `--lazy <name>`: a second entry, src/<name>.ts, bundled into its own file that index.js imports on
+// demand (core's credential exchanges), so programs that never need it do not carry it.
+const lazy = process.argv.flatMap((arg, i) => (process.argv[i - 1] === "--lazy" ? [`${arg}.js`] : []));
 rmSync("dist", { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
 
@@ -38,12 +41,17 @@ if (bundle) {
   const external = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   const common = { bundle: true, platform: "node", target: "node20", external, logLevel: "warning", write: false };
   // Both formats come from the per-file ESM output, before it is removed.
-  const bundled = {
-    [esm]: buildSync({ ...common, entryPoints: [`${esm}/index.js`], format: "esm" }).outputFiles[0].text,
-    [cjs]: buildSync({ ...common, entryPoints: [`${esm}/index.js`], format: "cjs" }).outputFiles[0].text,
-  };
+  const bundled = ["index.js", ...lazy].flatMap((file) =>
+    [
+      [esm, "esm"],
+      [cjs, "cjs"],
+    ].map(([dir, format]) => [
+      join(dir, file),
+      buildSync({ ...common, entryPoints: [`${esm}/${file}`], format }).outputFiles[0].text,
+    ]),
+  );
   for (const entry of readdirSync(esm, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() && entry.name.endsWith(".js")) rmSync(join(entry.parentPath, entry.name));
   }
-  for (const [dir, code] of Object.entries(bundled)) writeFileSync(join(dir, "index.js"), code);
+  for (const [path, code] of bundled) writeFileSync(path, code);
 }

@@ -1,4 +1,4 @@
-import { DmsCredentialsError } from "../errors/localErrors.js";
+import { runExchange } from "../loadCredentialExchanges.js";
 import { readOptionalFile } from "./cliProfileCredentials.js";
 import type { CredentialSource } from "./DmsCredentials.js";
 
@@ -12,7 +12,10 @@ export interface CredentialsFileOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Credentials from the INI file ~/.alibabacloud/credentials (or ALIBABA_CLOUD_CREDENTIALS_FILE), type access_key. */
+/**
+ * Credentials from the INI file ~/.alibabacloud/credentials (or ALIBABA_CLOUD_CREDENTIALS_FILE): type
+ * access_key here; ecs_ram_role and ram_role_arn through the lazily loaded exchanges.
+ */
 export function credentialsFileCredentials(options: CredentialsFileOptions): CredentialSource {
   const path =
     options.env.ALIBABA_CLOUD_CREDENTIALS_FILE ||
@@ -30,12 +33,10 @@ export function credentialsFileCredentials(options: CredentialsFileOptions): Cre
       }
       const type = values.get("type") ?? "access_key";
       if (type !== "access_key") {
-        throw new DmsCredentialsError(
-          "UnsupportedCredentialMode",
-          `Section [${section}] of ${path} has type ${type}, which dmsflow does not support (supported: access_key); ` +
-            "use an access_key section, set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass credentials.",
-          [`${path}: [${section}] type ${type} unsupported`],
-        );
+        return {
+          found: true,
+          credentials: await runExchange("iniSectionCredentials", { values, section, path, env: options.env }),
+        };
       }
       const accessKeyId = values.get("access_key_id");
       const accessKeySecret = values.get("access_key_secret");
