@@ -85,6 +85,7 @@ export {
   findTaskFlowInstance,
   type TaskFlowInstanceRef,
 } from "./taskFlowInstances/findTaskFlowInstance.js";
+export { InstanceTracker } from "./taskFlowInstances/InstanceTracker.js";
 export {
   type ResumeElsewhere,
   type ResumeProgressEvent,
@@ -101,7 +102,9 @@ export {
   resumeTaskFlowInstanceSafely,
 } from "./taskFlowInstances/resumeTaskFlowInstanceSafely.js";
 export {
+  pollDelayMs,
   TERMINAL_STATUSES,
   type WaitForTaskFlowInstanceOptions,
+  type WaitPollEvent,
   waitForTaskFlowInstance,
 } from "./taskFlowInstances/waitForTaskFlowInstance.js";
