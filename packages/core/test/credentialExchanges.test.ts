@@ -1,12 +1,26 @@
+import { startEmulator } from "@dmsflow/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CredentialCache, type DmsCredentials, DmsCredentialsError, resolveCredentials } from "../src/index.js";
+import {
+  CredentialCache,
+  DmsClient,
+  type DmsCredentials,
+  DmsCredentialsError,
+  getUserActiveTenant,
+  resolveCredentials,
+} from "../src/index.js";
 import { type StandInSettings, startCredentialEndpoints } from "./fixtures/credentialEndpoints.js";
 import { cliConfig, tempHome } from "./fixtures/tempHome.js";
 
 // Every mode against a real HTTP stand-in on 127.0.0.1 for STS, the ECS metadata service, a
 // credentials URI and CloudSSO, reached through the endpoint overrides the official tools read.
 let endpoints: Awaited<ReturnType<typeof startCredentialEndpoints>>;
-const DEFAULTS: Partial<StandInSettings> = { imdsV2: true, stsRefusal: undefined, ttlSeconds: 3600, uriStatus: 200 };
+const DEFAULTS: Partial<StandInSettings> = {
+  imdsV2: true,
+  stsRefusal: undefined,
+  ttlSeconds: 3600,
+  uriStatus: 200,
+  fixed: undefined,
+};
 beforeAll(async () => {
   endpoints = await startCredentialEndpoints();
 });
@@ -392,5 +406,36 @@ describe("refresh before expiry", () => {
     await expect.poll(() => endpoints.seen.length).toBe(2);
     await expect.poll(() => (cache.get() as DmsCredentials).accessKeyId).not.toBe(first.accessKeyId);
     expect((cache.get() as DmsCredentials).accessKeyId).toBe(`STS.issued-${endpoints.issued()}`);
+  });
+});
+
+describe("end to end", () => {
+  it("a DmsClient with a RamRoleArn profile calls the real emulator with the STS key it was issued", async () => {
+    const sts = { AccessKeyId: "STS.emulator-key", AccessKeySecret: "emulator-sts-secret", SecurityToken: "emulator-sts-token" };
+    endpoints.settings.fixed = sts;
+    const emulator = await startEmulator({
+      seed: {
+        tenants: [{ Tid: 3, name: "ops" }],
+        accessKeys: [{ id: sts.AccessKeyId, secret: sts.AccessKeySecret, securityToken: sts.SecurityToken, tenants: [3] }],
+      },
+    });
+    const h = home(
+      profiles({
+        name: "ops",
+        mode: "RamRoleArn",
+        access_key_id: "source-id",
+        access_key_secret: "source-secret",
+        ram_role_arn: ROLE,
+      }),
+    );
+    const client = new DmsClient({ env: { ...env(), ALIBABA_CLOUD_ENDPOINT: emulator.url }, homeDir: h.dir });
+    try {
+      const answer = await getUserActiveTenant(client, {});
+      expect(answer.Tenant).toMatchObject({ Tid: "3" });
+      expect(endpoints.seen.filter((r) => r.params.Action === "AssumeRole")).toHaveLength(1);
+    } finally {
+      client.destroy();
+      await emulator.close();
+    }
   });
 });
