@@ -12,11 +12,11 @@ const FAILED = 3;
 /** `--until running` is met by running, and also by a finished status: the instance did run. */
 const UNTIL: Readonly<Record<string, readonly number[]>> = { running: [1, 3, 4, 5], finished: [3, 4, 5] };
 const DEFAULT_TIMEOUT_MS = 600_000;
-const DEFAULT_INTERVAL = "5s";
+const DEFAULT_INTERVAL = "2s";
 
 /** `dmsflow wait`: polls one instance until it runs or finishes. */
 export const wait: CommandDefinition = {
-  usage: ["dmsflow wait --dag-id <id> --instance-id <id> --until running|finished [--timeout 10m] [--interval 5s]"],
+  usage: ["dmsflow wait --dag-id <id> --instance-id <id> --until running|finished [--timeout 10m] [--interval 2s]"],
   description:
     "Polls an instance (ListTaskFlowInstance) until it is running (--until running; an instance that\n" +
     "already finished counts too, since it ran) or has finished: failed, succeeded or completed\n" +
@@ -27,7 +27,12 @@ export const wait: CommandDefinition = {
     INSTANCE_ID,
     TID,
     { name: "until", kind: "string", valueName: "<state>", help: "running or finished", choices: ["running", "finished"] },
-    { name: "interval", kind: "string", valueName: "<duration>", help: `time between polls (default ${DEFAULT_INTERVAL})` },
+    {
+      name: "interval",
+      kind: "string",
+      valueName: "<duration>",
+      help: `first wait between polls, doubling up to 30s (default ${DEFAULT_INTERVAL})`,
+    },
   ],
   ownsTimeout: "how long to wait in all, e.g. 2m (default 10m)",
   examples: [
