@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { startEmulator } from "@dmsflow/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -436,6 +439,21 @@ describe("end to end", () => {
     } finally {
       client.destroy();
       await emulator.close();
+    }
+  });
+});
+
+describe("the built package", () => {
+  it("loads the exchanges from their own file, from ESM and from CommonJS, and throws its own DmsCredentialsError", () => {
+    const esm = fileURLToPath(new URL("../dist/esm/index.js", import.meta.url));
+    const cjs = fileURLToPath(new URL("../dist/cjs/index.js", import.meta.url));
+    expect(existsSync(esm) && existsSync(cjs), "build @dmsflow/core first (npm run build)").toBe(true);
+    const h = home(profiles({ name: "web", mode: "OAuth" }));
+    const probe = (load: string) =>
+      `${load}.then(async (c) => { const e = await c.resolveCredentials({ env: {}, homeDir: ${JSON.stringify(h.dir)} }).catch((x) => x); console.log(e.code, e instanceof c.DmsCredentialsError); })`;
+    for (const load of [`import(${JSON.stringify(esm)})`, `Promise.resolve(require(${JSON.stringify(cjs)}))`]) {
+      const out = execFileSync(process.execPath, ["-e", probe(load)], { encoding: "utf8" });
+      expect(out.trim()).toBe("UnsupportedCredentialMode true");
     }
   });
 });
