@@ -15,6 +15,9 @@ const tsc = require.resolve("typescript/bin/tsc");
 const esm = "dist/esm";
 const cjs = "dist/cjs";
 const bundle = process.argv.includes("--bundle");
+// `--lazy <name>`: a second entry, src/<name>.ts, bundled into its own file that index.js imports on
+// demand (core's credential exchanges), so programs that never need it do not carry it.
+const lazy = process.argv.flatMap((arg, i) => (process.argv[i - 1] === "--lazy" ? [`${arg}.js`] : []));
 rmSync("dist", { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
 
@@ -44,7 +47,7 @@ if (bundle) {
     .filter((file) => typeof file === "string" && file.startsWith(`./${esm}/`))
     .map((file) => file.slice(`./${esm}/`.length));
   // Both formats come from the per-file ESM output, before it is removed.
-  const bundled = entries.flatMap((file) =>
+  const bundled = [...entries, ...lazy].flatMap((file) =>
     [
       [esm, "esm"],
       [cjs, "cjs"],

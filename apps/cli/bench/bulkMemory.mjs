@@ -61,7 +61,7 @@ async function withEmulator(size, fn) {
     return await fn({
       PATH: process.env.PATH,
       HOME: work,
-      DMSFLOW_ENDPOINT: emulator.url,
+      ALIBABA_CLOUD_ENDPOINT: emulator.url,
       ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
     });

@@ -50,7 +50,7 @@ const emulator = await startEmulator({
 const env = {
   PATH: process.env.PATH,
   HOME: process.env.HOME,
-  DMSFLOW_ENDPOINT: emulator.url,
+  ALIBABA_CLOUD_ENDPOINT: emulator.url,
   ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
 };

@@ -54,7 +54,7 @@ try {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(ALIBABA_?CLOUD|ALICLOUD)_/.test(name)));
   Object.assign(env, {
     HOME: work,
-    DMSFLOW_ENDPOINT: emulator.url,
+    ALIBABA_CLOUD_ENDPOINT: emulator.url,
     ALIBABA_CLOUD_ACCESS_KEY_ID: "demo-key",
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: "demo-secret",
   });

@@ -13,7 +13,7 @@ export interface CliIo {
   readonly stdout: OutputStream;
   /** Where errors, notes, debug lines and the progress bar go. */
   readonly stderr: OutputStream;
-  /** The environment (credentials, NO_COLOR, DMSFLOW_ENDPOINT ...). */
+  /** The environment (credentials, NO_COLOR, ALIBABA_CLOUD_ENDPOINT ...). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The package version that `--version` prints. */
   readonly version: string;

@@ -28,7 +28,7 @@ export const GLOBAL_OPTIONS: readonly ResolvedOption[] = [
     name: "endpoint",
     kind: "string",
     valueName: "<url>",
-    help: "API endpoint, e.g. dms-enterprise.cn-hangzhou.aliyuncs.com (env DMSFLOW_ENDPOINT)",
+    help: "API endpoint, e.g. dms-enterprise.cn-hangzhou.aliyuncs.com (env ALIBABA_CLOUD_ENDPOINT)",
   },
   {
     name: "output",
@@ -87,7 +87,9 @@ export function readGlobalOptions(options: ReadonlyMap<string, string | true>, i
   }
   const timeout = text("timeout");
   const retries = text("retries");
-  const endpoint = text("endpoint") ?? (io.env.DMSFLOW_ENDPOINT || undefined);
+  // ALIBABA_CLOUD_ENDPOINT is read by core itself, as the aliyun CLI reads it; DMSFLOW_ENDPOINT is
+  // its deprecated alias from before core honoured one.
+  const endpoint = text("endpoint") ?? (io.env.ALIBABA_CLOUD_ENDPOINT || io.env.DMSFLOW_ENDPOINT || undefined);
   return {
     profile: nonEmpty("profile", text("profile")),
     region: nonEmpty("region", text("region")),

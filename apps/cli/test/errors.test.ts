@@ -93,7 +93,7 @@ describe("usage errors: one line, exit code 2", () => {
 
 describe("configuration and credential errors: one line, exit code 3", () => {
   it("says how to set credentials when there are none", async () => {
-    const result = await runCli(["tenants"], { HOME: t.home, DMSFLOW_ENDPOINT: t.emulator.url });
+    const result = await runCli(["tenants"], { HOME: t.home, ALIBABA_CLOUD_ENDPOINT: t.emulator.url });
     expect(result.code).toBe(3);
     expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/^error: No Alibaba Cloud credentials found\. Tried environment .*/);
@@ -109,14 +109,14 @@ describe("configuration and credential errors: one line, exit code 3", () => {
       3,
       "No region. Pass --region (e.g. cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, set region_id in your aliyun CLI profile (`aliyun configure`), or pass --endpoint <url> for another region or a private endpoint.",
       {
-        DMSFLOW_ENDPOINT: "",
+        ALIBABA_CLOUD_ENDPOINT: "",
       },
     );
     await expectOneLine(
       ["tenants", "--region", "mars-1"],
       3,
       /^error: Unknown DMS region "mars-1"\. Known regions: cn-qingdao, .*\. Pass --region .* or pass --endpoint <url> for another region or a private endpoint\.\n$/,
-      { DMSFLOW_ENDPOINT: "" },
+      { ALIBABA_CLOUD_ENDPOINT: "" },
     );
   });
 
@@ -137,7 +137,7 @@ describe("configuration and credential errors: one line, exit code 3", () => {
         profiles: [profile("broken", "LTAI-unknown-key", "nope-nope-nope"), profile("ops", ACCESS_KEY.id, ACCESS_KEY.secret)],
       }),
     );
-    const env = { HOME: home, DMSFLOW_ENDPOINT: t.emulator.url };
+    const env = { HOME: home, ALIBABA_CLOUD_ENDPOINT: t.emulator.url };
     const ops = await runCli(["tenants", "--profile", "ops"], env);
     expect(ops.code, ops.stderr).toBe(0);
     expect(ops.stdout).toContain("3\tops\tACTIVE\tactive");
@@ -148,9 +148,18 @@ describe("configuration and credential errors: one line, exit code 3", () => {
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/^error: .*nobody/);
     // With no endpoint and no region variable, the profile's region_id picks the endpoint.
-    const regional = await runCli(["tenants", "--profile", "ops", "--dry-run"], { HOME: home, DMSFLOW_ENDPOINT: "" });
+    const regional = await runCli(["tenants", "--profile", "ops", "--dry-run"], { HOME: home, ALIBABA_CLOUD_ENDPOINT: "" });
     expect(regional.code, regional.stderr).toBe(0);
     expect(regional.stdout.split("\n")[0]).toBe("POST https://dms-enterprise.cn-hangzhou.aliyuncs.com/");
+    // DMSFLOW_ENDPOINT, the deprecated alias, still works; ALIBABA_CLOUD_ENDPOINT wins over it.
+    const alias = { HOME: home, DMSFLOW_ENDPOINT: "http://127.0.0.1:9" };
+    const viaAlias = await runCli(["tenants", "--profile", "ops", "--dry-run"], alias);
+    expect(viaAlias.stdout.split("\n")[0]).toBe("POST http://127.0.0.1:9/");
+    const both = await runCli(["tenants", "--profile", "ops", "--dry-run"], {
+      ...alias,
+      ALIBABA_CLOUD_ENDPOINT: "http://127.0.0.1:10",
+    });
+    expect(both.stdout.split("\n")[0]).toBe("POST http://127.0.0.1:10/");
   });
 });
 

@@ -63,7 +63,7 @@ describe("help", () => {
             PATH: process.env.PATH,
             HOME: dir,
             DMSFLOW_TEST_IMPORT_LOG: log,
-            DMSFLOW_ENDPOINT: "http://127.0.0.1:9",
+            ALIBABA_CLOUD_ENDPOINT: "http://127.0.0.1:9",
             ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY.id,
             ALIBABA_CLOUD_ACCESS_KEY_SECRET: ACCESS_KEY.secret,
           },

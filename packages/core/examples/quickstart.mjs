@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The README's quick start, runnable: lists a task flow's instances, then resumes the suspended ones.
 //   npx dmsflow-emulator                       # prints {"url":"http://127.0.0.1:<port>"}
-//   DMS_ENDPOINT=http://127.0.0.1:<port> ALIBABA_CLOUD_ACCESS_KEY_ID=<id> ALIBABA_CLOUD_ACCESS_KEY_SECRET=<secret> \
+//   ALIBABA_CLOUD_ENDPOINT=http://127.0.0.1:<port> ALIBABA_CLOUD_ACCESS_KEY_ID=<id> ALIBABA_CLOUD_ACCESS_KEY_SECRET=<secret> \
 //     node examples/quickstart.mjs <DagId> [Tid]
-// Without DMS_ENDPOINT it talks to the real service in ALIBABA_CLOUD_REGION_ID (default cn-hangzhou).
+// Without ALIBABA_CLOUD_ENDPOINT it talks to the real service in ALIBABA_CLOUD_REGION_ID (or the aliyun CLI
+// profile's region): DmsClient reads both itself, so the same program runs against either unchanged.
 import {
   DmsClient,
   DmsError,
@@ -18,8 +19,7 @@ if (!dagId) {
   console.error("usage: node examples/quickstart.mjs <DagId> [Tid]");
   process.exit(2);
 }
-const endpoint = process.env.DMS_ENDPOINT;
-const client = new DmsClient(endpoint ? { endpoint } : { regionId: process.env.ALIBABA_CLOUD_REGION_ID ?? "cn-hangzhou" });
+const client = new DmsClient();
 try {
   for await (const page of paginateListTaskFlowInstance(client, { DagId: dagId, Tid: tid, PageSize: 50 })) {
     for (const instance of page.DAGInstanceList?.DAGInstance ?? []) {

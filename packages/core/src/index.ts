@@ -16,7 +16,7 @@ export type { DmsClientOptions } from "./client/DmsClientOptions.js";
 export { DmsEnterprise } from "./client/DmsEnterprise.js";
 export { CredentialCache, REFRESH_BEFORE_EXPIRY_MS } from "./credentials/CredentialCache.js";
 export { type CliProfileOptions, cliProfileCredentials } from "./credentials/cliProfileCredentials.js";
-export { type CredentialsFileOptions, credentialsFileCredentials, parseIni } from "./credentials/credentialsFileCredentials.js";
+export { type CredentialsFileOptions, credentialsFileCredentials } from "./credentials/credentialsFileCredentials.js";
 export type {
   CredentialChainOptions,
   CredentialLookup,
@@ -28,6 +28,7 @@ export type {
   ResolvedCredentials,
 } from "./credentials/DmsCredentials.js";
 export { environmentCredentials } from "./credentials/environmentCredentials.js";
+export { parseIni } from "./credentials/parseIni.js";
 export { defaultCredentialSources, resolveCredentials } from "./credentials/resolveCredentials.js";
 export { type DmsRegion, KNOWN_REGIONS } from "./endpoint/knownRegions.js";
 export { type DmsNetwork, type EndpointOptions, type ResolvedEndpoint, resolveEndpoint } from "./endpoint/resolveEndpoint.js";
@@ -85,6 +86,7 @@ export {
   findTaskFlowInstance,
   type TaskFlowInstanceRef,
 } from "./taskFlowInstances/findTaskFlowInstance.js";
+export { InstanceTracker } from "./taskFlowInstances/InstanceTracker.js";
 export {
   type ResumeElsewhere,
   type ResumeProgressEvent,
@@ -101,7 +103,9 @@ export {
   resumeTaskFlowInstanceSafely,
 } from "./taskFlowInstances/resumeTaskFlowInstanceSafely.js";
 export {
+  pollDelayMs,
   TERMINAL_STATUSES,
   type WaitForTaskFlowInstanceOptions,
+  type WaitPollEvent,
   waitForTaskFlowInstance,
 } from "./taskFlowInstances/waitForTaskFlowInstance.js";

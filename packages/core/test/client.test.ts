@@ -2,6 +2,7 @@ import {
   getUserActiveTenant,
   listTaskFlow,
   listTaskFlowInstance,
+  listTaskFlowsByPage,
   listUserTenants,
   operationTable,
   resumeTaskFlowInstance,
@@ -82,22 +83,19 @@ describe("DmsClient", () => {
     const before = server.requests.length;
     const c = client({ signer, httpMethod });
     expect(c.signatureVersion).toBe(signer.version);
-    const out = await c.resumeTaskFlowInstance({
-      DagId: 101n,
-      DagInstanceId: id,
-      DagVersion: "v 1+(x)*",
-      Tid: TEST_TID,
-    });
+    const out = await c.resumeTaskFlowInstance({ DagId: 101n, DagInstanceId: id, Tid: TEST_TID });
     expect(out).toMatchObject({ Success: true });
+    // A free-text parameter with the characters whose percent-encoding differs between encoders.
+    // (DagVersion once carried them; the emulator now accepts only a version of the flow there.)
+    await expect(listTaskFlowsByPage(c, { SearchKey: "v 1+(x)*~'!", Tid: TEST_TID })).resolves.toMatchObject({ Success: true });
     const seen = server.requests.slice(before);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({
-      method: httpMethod,
-      signature: signer.version,
-      valid: true,
-      action: "ResumeTaskFlowInstance",
-    });
-    expect(seen[0]!.params).toMatchObject({ DagId: "101", DagInstanceId: String(id), DagVersion: "v 1+(x)*", Tid: TEST_TID });
+    expect(seen).toHaveLength(2);
+    expect(seen.map(({ method, signature, valid, action }) => ({ method, signature, valid, action }))).toEqual([
+      { method: httpMethod, signature: signer.version, valid: true, action: "ResumeTaskFlowInstance" },
+      { method: httpMethod, signature: signer.version, valid: true, action: "ListTaskFlowsByPage" },
+    ]);
+    expect(seen[0]!.params).toMatchObject({ DagId: "101", DagInstanceId: String(id), Tid: TEST_TID });
+    expect(seen[1]!.params).toMatchObject({ SearchKey: "v 1+(x)*~'!", Tid: TEST_TID });
   });
 
   it("keeps int64 exact both ways: bigint and string in, decimal strings out", async () => {
@@ -195,5 +193,18 @@ describe("DmsClient", () => {
     expect(c.endpoint).toBe("https://dms-enterprise.cn-shanghai.aliyuncs.com");
     expect(c.regionId).toBe("cn-shanghai");
     c.destroy();
+  });
+
+  it("takes the endpoint from ALIBABA_CLOUD_ENDPOINT (the aliyun CLI's variable); the option wins over it", () => {
+    const env = { ALIBABA_CLOUD_ENDPOINT: "http://127.0.0.1:9", ALIBABA_CLOUD_REGION_ID: "cn-shanghai" };
+    const fromEnv = new DmsClient({ env, credentials: TEST_CREDENTIALS });
+    expect(fromEnv.endpoint).toBe("http://127.0.0.1:9");
+    fromEnv.destroy();
+    const given = new DmsClient({ env, endpoint: "http://127.0.0.1:10", credentials: TEST_CREDENTIALS });
+    expect(given.endpoint).toBe("http://127.0.0.1:10");
+    given.destroy();
+    const empty = new DmsClient({ env: { ...env, ALIBABA_CLOUD_ENDPOINT: "" }, credentials: TEST_CREDENTIALS });
+    expect(empty.endpoint).toBe("https://dms-enterprise.cn-shanghai.aliyuncs.com");
+    empty.destroy();
   });
 });

@@ -75,17 +75,16 @@ describe("the default chain", () => {
     await expect(resolveCredentials({ env, homeDir: h.dir, profile: "prod" })).resolves.toMatchObject({ accessKeyId: "prod-id" });
   });
 
-  it("refuses other CLI modes with a clear 'unsupported' error", async () => {
+  it("refuses the CLI modes it does not carry out with a clear 'unsupported' error that says why", async () => {
     const h = home({
-      ".aliyun/config.json": cliConfig("role", [
-        { name: "role", mode: "RamRoleArn", access_key_id: "a", access_key_secret: "b", ram_role_arn: "acs:ram::1:role/x" },
-      ]),
+      ".aliyun/config.json": cliConfig("web", [{ name: "web", mode: "OAuth", oauth_refresh_token: "r3fr3sh" }]),
     });
     const error = await resolveCredentials({ env: {}, homeDir: h.dir }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "DmsCredentialsError", code: "UnsupportedCredentialMode" });
     expect((error as Error).message).toMatch(
-      /^aliyun CLI profile "role" uses mode RamRoleArn, which dmsflow does not support \(supported: AK, StsToken\)/,
+      /^aliyun CLI profile "web" uses mode OAuth, which dmsflow does not support \(supported: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CloudSSO, CredentialsURI, External\): OAuth refreshes .*; use a profile in a supported mode/,
     );
+    expect((error as Error).message).not.toContain("r3fr3sh");
   });
 
   it("never quotes a broken config file, which may hold a secret", async () => {
@@ -97,9 +96,9 @@ describe("the default chain", () => {
     expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain("s3cr3t");
   });
 
-  it("then ~/.alibabacloud/credentials (section ALIBABA_CLOUD_PROFILE or default; type access_key only)", async () => {
+  it("then ~/.alibabacloud/credentials (section ALIBABA_CLOUD_PROFILE or default; not rsa_key_pair)", async () => {
     const ini =
-      '# comment\n[default]\ntype = access_key\naccess_key_id = ini-id\naccess_key_secret = ini-secret\n\n[other]\naccess_key_id=o-id\naccess_key_secret="o-secret"\n[role]\ntype = ecs_ram_role\nrole_name = r\n';
+      '# comment\n[default]\ntype = access_key\naccess_key_id = ini-id\naccess_key_secret = ini-secret\n\n[other]\naccess_key_id=o-id\naccess_key_secret="o-secret"\n[role]\ntype = rsa_key_pair\npublic_key_id = r\n';
     const h = home({
       ".alibabacloud/credentials": ini,
       ".aliyun/config.json": cliConfig("default", [{ name: "default", output_format: "json" }]),

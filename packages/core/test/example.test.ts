@@ -29,7 +29,7 @@ const run = (args: string[], env: Record<string, string>) =>
 it("the README's quick start runs (against the built package)", async () => {
   expect(existsSync(built), "build @dmsflow/core first (npm run build), the example imports the package").toBe(true);
   const env = {
-    DMS_ENDPOINT: server.url,
+    ALIBABA_CLOUD_ENDPOINT: server.url,
     ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_CREDENTIALS.accessKeySecret,
   };

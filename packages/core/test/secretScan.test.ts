@@ -136,9 +136,26 @@ describe("no secret ever appears in a message, a log line or debug output", () =
     await attempt("broken config", () => resolveCredentials({ env: {}, homeDir: home.dir }));
     home.write(
       ".aliyun/config.json",
-      cliConfig("default", [{ name: "default", mode: "RamRoleArn", access_key_id: ID, access_key_secret: SECRET }]),
+      cliConfig("default", [{ name: "default", mode: "OAuth", access_key_id: ID, access_key_secret: SECRET }]),
     );
     await attempt("unsupported mode", () => resolveCredentials({ env: {}, homeDir: home.dir }));
+    // A RamRoleArn exchange whose "STS" is the test server: whatever it answers, no secret comes back.
+    home.write(
+      ".aliyun/config.json",
+      cliConfig("default", [
+        {
+          name: "default",
+          mode: "RamRoleArn",
+          access_key_id: ID,
+          access_key_secret: SECRET,
+          sts_token: TOKEN,
+          ram_role_arn: "acs:ram::1:role/r",
+        },
+      ]),
+    );
+    await attempt("role exchange", () =>
+      resolveCredentials({ env: { ALIBABA_CLOUD_STS_ENDPOINT: server.url }, homeDir: home.dir }),
+    );
     home.remove();
 
     const stderr: string[] = [];
@@ -173,6 +190,7 @@ describe("no secret ever appears in a message, a log line or debug output", () =
       "HTTP 407",
       "InvalidCredentialsFile",
       "UnsupportedCredentialMode",
+      "STS AssumeRole",
       "[dmsflow] ListTaskFlow attempt 1: POST",
       "***",
     ]) {

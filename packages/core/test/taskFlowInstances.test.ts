@@ -160,7 +160,9 @@ describe("findTaskFlowInstance and waitForTaskFlowInstance", () => {
       until: [1],
       intervalMs: 10,
       timeoutMs: 30,
+      notFoundPolls: Number.POSITIVE_INFINITY,
     }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: "WaiterTimeout" });
     expect((missing as Error).message).toMatch(/it was never found in ListTaskFlowInstance/);
     const aborted = await waitForTaskFlowInstance(client, {
       DagId: 712,

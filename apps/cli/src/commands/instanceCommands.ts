@@ -121,15 +121,15 @@ export const makeSuccess = instanceActionSpec(
   "dmsflow make-success --dag-id 11 --instance-id 3",
 );
 
-/** The time between polls when --interval is not given. */
-const DEFAULT_INTERVAL = "5s";
+/** The first wait between polls when --interval is not given (it doubles up to 30s). */
+const DEFAULT_INTERVAL = "2s";
 
 /** `dmsflow wait`: polls one instance until it runs or finishes. */
 export const wait: CommandSpec = {
   name: "wait",
   summary: "Wait until an instance runs or finishes",
   group: "Instance commands",
-  usage: ["dmsflow wait --dag-id <id> --instance-id <id> --until running|finished [--timeout 10m] [--interval 5s]"],
+  usage: ["dmsflow wait --dag-id <id> --instance-id <id> --until running|finished [--timeout 10m] [--interval 2s]"],
   description:
     "Polls an instance (ListTaskFlowInstance) until it is running (--until running; an instance that\n" +
     "already finished counts too, since it ran) or has finished: failed, succeeded or completed\n" +
@@ -151,7 +151,7 @@ export const wait: CommandSpec = {
       name: "interval",
       kind: "string",
       valueName: "<duration>",
-      help: `time between polls (default ${DEFAULT_INTERVAL})`,
+      help: `first wait between polls, doubling up to 30s (default ${DEFAULT_INTERVAL})`,
       default: DEFAULT_INTERVAL,
       parse: parseDuration,
     },

@@ -63,11 +63,13 @@ export class DmsClient implements DmsTransport<DmsCallOptions> {
   constructor(options: DmsClientOptions = {}) {
     checkOptionNames(options);
     const env = options.env ?? process.env;
-    // An explicit endpoint needs no region, so the aliyun CLI config is only read when it helps.
+    // ALIBABA_CLOUD_ENDPOINT is the aliyun CLI's override; an endpoint needs no region, so the
+    // aliyun CLI config is only read when it helps.
+    const given = options.endpoint ?? (env.ALIBABA_CLOUD_ENDPOINT || undefined);
     this.regionId =
       options.regionId ??
-      (options.endpoint === undefined ? resolveRegion({ env, homeDir: options.homeDir, profile: options.profile }) : undefined);
-    const endpoint = resolveEndpoint({ regionId: this.regionId, endpoint: options.endpoint, network: options.network });
+      (given === undefined ? resolveRegion({ env, homeDir: options.homeDir, profile: options.profile }) : undefined);
+    const endpoint = resolveEndpoint({ regionId: this.regionId, endpoint: given, network: options.network });
     this.endpoint = endpoint.origin;
     const signer = checkSigner(options.signer);
     this.signatureVersion = signer.version;

@@ -11,7 +11,7 @@ import type { DmsSigner } from "../signing/DmsSigner.js";
 export interface DmsClientOptions {
   /** The region, e.g. `cn-hangzhou` (default: ALIBABA_CLOUD_REGION_ID and the aliyun CLI's other region variables, then the profile's region_id). */
   readonly regionId?: string | undefined;
-  /** A full URL (`http://` allowed, e.g. for the emulator) or a bare host; wins over regionId. */
+  /** A full URL (`http://` allowed, e.g. for the emulator) or a bare host; wins over regionId (default: ALIBABA_CLOUD_ENDPOINT). */
   readonly endpoint?: string | undefined;
   /** `public` (default) or `vpc` (dms-enterprise-vpc.<region>.aliyuncs.com). */
   readonly network?: DmsNetwork | undefined;
@@ -43,7 +43,7 @@ export interface DmsClientOptions {
   readonly proxy?: DmsProxy | undefined;
   /** Certificate authorities to trust for the endpoint (e.g. an inspecting proxy's). */
   readonly ca?: CertificateAuthority | undefined;
-  /** Environment variables to read instead of process.env (region, credentials, proxyFromEnvironment). */
+  /** Environment variables to read instead of process.env (region, endpoint, credentials, proxyFromEnvironment). */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Home folder for the aliyun CLI config and the credentials file, instead of os.homedir(). */
   readonly homeDir?: string | undefined;

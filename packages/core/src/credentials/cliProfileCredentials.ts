@@ -1,4 +1,5 @@
-import { CREDENTIALS_HINT, DmsCredentialsError } from "../errors/localErrors.js";
+import { DmsCredentialsError } from "../errors/localErrors.js";
+import { runExchange } from "../loadCredentialExchanges.js";
 import type { CredentialSource } from "./DmsCredentials.js";
 
 /** Where the aliyun CLI profile source reads. */
@@ -16,12 +17,12 @@ interface CliProfile {
   readonly mode?: unknown;
   readonly access_key_id?: unknown;
   readonly access_key_secret?: unknown;
-  readonly sts_token?: unknown;
 }
 
-const SUPPORTED = "AK, StsToken";
-
-/** Credentials from the aliyun CLI's ~/.aliyun/config.json, in AK or StsToken mode. */
+/**
+ * Credentials from the aliyun CLI's ~/.aliyun/config.json: AK profiles here, every other mode
+ * (StsToken, RamRoleArn, EcsRamRole, OIDC, CloudSSO, ...) through the lazily loaded exchanges.
+ */
 export function cliProfileCredentials(options: CliProfileOptions): CredentialSource {
   const path = process.getBuiltinModule("node:path").join(options.homeDir, ".aliyun", "config.json");
   return {
@@ -37,11 +38,7 @@ export function cliProfileCredentials(options: CliProfileOptions): CredentialSou
         config = JSON.parse(text) as typeof config;
       } catch {
         // JSON.parse messages quote the text around the fault, which may be a secret: never show them.
-        throw new DmsCredentialsError(
-          "InvalidCredentialsFile",
-          `${path} is not valid JSON; fix it or run \`aliyun configure\`.`,
-          [`${path}: not valid JSON`],
-        );
+        throw new DmsCredentialsError("InvalidCredentialsFile", `${path} is not valid JSON; fix it or run \`aliyun configure\`.`);
       }
       const wanted = options.profile ?? (options.env.ALIBABA_CLOUD_PROFILE || undefined) ?? stringOr(config?.current, "default");
       const profiles: CliProfile[] = Array.isArray(config?.profiles) ? (config.profiles as CliProfile[]) : [];
@@ -51,31 +48,20 @@ export function cliProfileCredentials(options: CliProfileOptions): CredentialSou
         return { found: false, reason: `no profile "${wanted}" (profiles: ${names})` };
       }
       const mode = stringOr(profile.mode, "");
+      if (mode !== "" && mode !== "AK") {
+        // Every other mode (StsToken, RamRoleArn, EcsRamRole, OIDC, ...) is handled by the exchanges,
+        // which load only now: a program that signs with an AccessKey carries none of them.
+        const credentials = await runExchange("profileCredentials", { profiles, name: wanted, path, env: options.env });
+        return { found: true, credentials };
+      }
       const accessKeyId = stringOr(profile.access_key_id, "");
       const accessKeySecret = stringOr(profile.access_key_secret, "");
-      if (mode !== "" && mode !== "AK" && mode !== "StsToken") {
-        throw new DmsCredentialsError(
-          "UnsupportedCredentialMode",
-          `aliyun CLI profile "${wanted}" uses mode ${mode}, which dmsflow does not support (supported: ${SUPPORTED}); ` +
-            `use an AK or StsToken profile. ${CREDENTIALS_HINT}`,
-          [`${path}: profile "${wanted}" mode ${mode} unsupported`],
-          CREDENTIALS_HINT,
-        );
-      }
       if (!accessKeyId || !accessKeySecret) {
         return { found: false, reason: `profile "${wanted}" has no access_key_id/access_key_secret` };
       }
-      const securityToken = mode === "StsToken" ? stringOr(profile.sts_token, "") || undefined : undefined;
-      if (mode === "StsToken" && !securityToken) {
-        throw new DmsCredentialsError(
-          "IncompleteCredentials",
-          `aliyun CLI profile "${wanted}" is in StsToken mode but has no sts_token; run \`aliyun configure --mode StsToken\`.`,
-          [`${path}: profile "${wanted}" has no sts_token`],
-        );
-      }
       return {
         found: true,
-        credentials: { accessKeyId, accessKeySecret, securityToken, source: `aliyun CLI profile "${wanted}" (${path})` },
+        credentials: { accessKeyId, accessKeySecret, source: `aliyun CLI profile "${wanted}" (${path})` },
       };
     },
   };
@@ -95,7 +81,6 @@ export async function readOptionalFile(path: string): Promise<string | undefined
     throw new DmsCredentialsError(
       "UnreadableCredentialsFile",
       `Cannot read ${path} (${code ?? "error"}); check its permissions.`,
-      [`${path}: ${code ?? "unreadable"}`],
     );
   }
 }

@@ -1,4 +1,4 @@
-import { CREDENTIALS_HINT, DmsCredentialsError } from "../errors/localErrors.js";
+import { runExchange } from "../loadCredentialExchanges.js";
 import { readOptionalFile } from "./cliProfileCredentials.js";
 import type { CredentialSource } from "./DmsCredentials.js";
 
@@ -12,7 +12,10 @@ export interface CredentialsFileOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Credentials from the INI file ~/.alibabacloud/credentials (or ALIBABA_CLOUD_CREDENTIALS_FILE), type access_key. */
+/**
+ * Credentials from the INI file ~/.alibabacloud/credentials (or ALIBABA_CLOUD_CREDENTIALS_FILE): its
+ * access_key, ecs_ram_role and ram_role_arn sections, read by the lazily loaded exchanges.
+ */
 export function credentialsFileCredentials(options: CredentialsFileOptions): CredentialSource {
   const path =
     options.env.ALIBABA_CLOUD_CREDENTIALS_FILE ||
@@ -23,51 +26,9 @@ export function credentialsFileCredentials(options: CredentialsFileOptions): Cre
       const text = await readOptionalFile(path);
       if (text === undefined) return { found: false, reason: "not found" };
       const section = options.profile ?? (options.env.ALIBABA_CLOUD_PROFILE || undefined) ?? "default";
-      const sections = parseIni(text);
-      const values = sections.get(section);
-      if (!values) {
-        return { found: false, reason: `no section [${section}] (sections: ${[...sections.keys()].join(", ") || "none"})` };
-      }
-      const type = values.get("type") ?? "access_key";
-      if (type !== "access_key") {
-        throw new DmsCredentialsError(
-          "UnsupportedCredentialMode",
-          `Section [${section}] of ${path} has type ${type}, which dmsflow does not support (supported: access_key); ` +
-            `use an access_key section. ${CREDENTIALS_HINT}`,
-          [`${path}: [${section}] type ${type} unsupported`],
-          CREDENTIALS_HINT,
-        );
-      }
-      const accessKeyId = values.get("access_key_id");
-      const accessKeySecret = values.get("access_key_secret");
-      if (!accessKeyId || !accessKeySecret) {
-        return { found: false, reason: `section [${section}] has no access_key_id/access_key_secret` };
-      }
-      return { found: true, credentials: { accessKeyId, accessKeySecret, source: `credentials file ${path} [${section}]` } };
+      // Parsed by the lazily loaded exchanges: a program whose credentials come from the environment
+      // (the common case, and the bundle budget's) carries no INI parser.
+      return runExchange("iniFileCredentials", { text, section, path, env: options.env });
     },
   };
-}
-
-/** Parses INI text: `[section]` headers, `key = value` lines, `#` and `;` comments. */
-export function parseIni(text: string): Map<string, Map<string, string>> {
-  const sections = new Map<string, Map<string, string>>();
-  let current: Map<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    if (line.startsWith("[") && line.endsWith("]")) {
-      const name = line.slice(1, -1).trim();
-      current = sections.get(name) ?? new Map<string, string>();
-      sections.set(name, current);
-      continue;
-    }
-    const eq = line.indexOf("=");
-    if (eq > 0 && current) current.set(line.slice(0, eq).trim(), unquote(line.slice(eq + 1).trim()));
-  }
-  return sections;
-}
-
-function unquote(value: string): string {
-  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]!);
-  return quoted ? value.slice(1, -1) : value;
 }

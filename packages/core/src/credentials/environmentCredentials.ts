@@ -15,9 +15,7 @@ export function environmentCredentials(env: Readonly<Record<string, string | und
       if (!accessKeyId && !accessKeySecret) return { found: false, reason: "not set" };
       if (!accessKeyId || !accessKeySecret) {
         const [set, missing] = accessKeyId ? [ID, SECRET] : [SECRET, ID];
-        throw new DmsCredentialsError("IncompleteCredentials", `${set} is set but ${missing} is not; set both or neither.`, [
-          `environment: ${missing} missing`,
-        ]);
+        throw new DmsCredentialsError("IncompleteCredentials", `${set} is set but ${missing} is not; set both or neither.`);
       }
       const securityToken = env[TOKEN] || undefined;
       return { found: true, credentials: { accessKeyId, accessKeySecret, securityToken, source: "environment" } };

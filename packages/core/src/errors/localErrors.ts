@@ -42,14 +42,14 @@ export class DmsConfigError extends DmsError {
   }
 }
 
-/** A waiter gave up: the instance reached a final status that cannot match, or time ran out. */
+/** A waiter gave up: the instance reached a final status that cannot match, is not listed, or time ran out. */
 export class DmsWaiterError extends DmsError {
   override readonly name: string = "DmsWaiterError";
   /** The last status seen, or undefined when the instance was never found. */
   readonly lastStatus: number | undefined;
 
   constructor(
-    code: "WaiterTimeout" | "WaiterTerminalState",
+    code: "WaiterTimeout" | "WaiterTerminalState" | "WaiterInstanceNotFound",
     message: string,
     lastStatus: number | undefined,
     details: Pick<DmsErrorDetails, "hint" | "option"> = {},

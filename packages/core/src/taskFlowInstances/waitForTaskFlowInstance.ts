@@ -3,7 +3,8 @@ import type { DmsCallOptions } from "../client/DmsCallOptions.js";
 import { DmsConfigError, DmsWaiterError } from "../errors/localErrors.js";
 import { DmsAbortError } from "../errors/transportErrors.js";
 import { sleep } from "../retry/sleep.js";
-import { findTaskFlowInstance, type TaskFlowInstanceRef } from "./findTaskFlowInstance.js";
+import type { TaskFlowInstanceRef } from "./findTaskFlowInstance.js";
+import { InstanceTracker } from "./InstanceTracker.js";
 
 /** Statuses an instance does not leave by itself: failed, succeeded, completed. */
 // Literals checked against the spec's names at compile time: a property read of InstanceStatus at
@@ -14,52 +15,99 @@ export const TERMINAL_STATUSES: readonly number[] = [
   5 satisfies typeof InstanceStatus.completed,
 ];
 
+/** One poll, as `onPoll` sees it. */
+export interface WaitPollEvent {
+  /** 1 for the first poll. */
+  readonly poll: number;
+  /** The status seen, or undefined when the instance was not listed. */
+  readonly status: number | undefined;
+  /** ListTaskFlowInstance calls this poll made (1 once the instance has been found, while its status holds). */
+  readonly calls: number;
+  /** The wait before the next poll, or undefined when this poll ended the wait. */
+  readonly nextDelayMs: number | undefined;
+}
+
 /** What to wait for and how long. */
 export interface WaitForTaskFlowInstanceOptions extends TaskFlowInstanceRef {
-  /** The statuses to wait for, or a predicate over the status (and the instance). */
-  readonly until: readonly number[] | ((status: number, instance: DAGInstance) => boolean);
+  /** The status or statuses to wait for (InstanceStatus values), or a predicate over the status (and the instance). */
+  readonly until: InstanceStatus | readonly number[] | ((status: number, instance: DAGInstance) => boolean);
   /** Give up after this long (default 180000 ms, like the aliyun CLI waiter). */
   readonly timeoutMs?: number | undefined;
-  /** Time between polls (default 5000 ms). */
+  /** The first wait between polls (default 2000 ms); each later one doubles, up to maxIntervalMs, with jitter. */
   readonly intervalMs?: number | undefined;
+  /** The longest wait between polls (default 30000 ms, at least intervalMs). */
+  readonly maxIntervalMs?: number | undefined;
+  /** Give up with code WaiterInstanceNotFound after this many polls that did not find the instance (default 2). */
+  readonly notFoundPolls?: number | undefined;
   /** Stop waiting with DmsWaiterError when the instance reaches a terminal status that does not match (default true). */
   readonly stopOnTerminal?: boolean | undefined;
+  /** Called after every poll (progress, metrics). */
+  readonly onPoll?: ((event: WaitPollEvent) => void) | undefined;
   /** Aborts the wait. */
   readonly signal?: AbortSignal | undefined;
 }
 
 /**
- * Polls ListTaskFlowInstance until the instance's status matches, and returns the instance.
- * Throws DmsWaiterError on timeout or an unmatched terminal status, DmsAbortError on abort.
+ * Polls ListTaskFlowInstance until the instance's status matches, and returns the instance. After
+ * the first find a poll is one call (InstanceTracker); waits grow exponentially with jitter.
+ * Throws DmsWaiterError on timeout, an unmatched terminal status or an instance that is not listed,
+ * DmsAbortError on abort.
  */
 export async function waitForTaskFlowInstance(
   client: DmsTransport<DmsCallOptions>,
   options: WaitForTaskFlowInstanceOptions,
 ): Promise<DAGInstance> {
-  const { until, timeoutMs = 180_000, intervalMs = 5_000, stopOnTerminal = true, signal } = options;
-  if (!Array.isArray(until) && typeof until !== "function") {
-    throw new DmsConfigError("until", "until must be an array of statuses (e.g. [4, 5]) or a function (status) => boolean.");
+  const { until, timeoutMs = 180_000, intervalMs = 2_000, stopOnTerminal = true, notFoundPolls = 2, signal } = options;
+  const maxIntervalMs = Math.max(options.maxIntervalMs ?? 30_000, intervalMs);
+  const wanted = typeof until === "number" ? [until] : until;
+  if (!Array.isArray(wanted) && typeof wanted !== "function") {
+    throw new DmsConfigError(
+      "until",
+      "until must be a status (e.g. InstanceStatus.succeeded), an array of statuses or a function (status) => boolean.",
+    );
   }
-  const matches = typeof until === "function" ? until : (status: number) => (until as readonly number[]).includes(status);
+  const matches = typeof wanted === "function" ? wanted : (status: number) => (wanted as readonly number[]).includes(status);
+  const tracker = new InstanceTracker(client, options, Array.isArray(wanted) ? wanted : [], { signal });
   const deadline = performance.now() + timeoutMs;
   const what = `instance ${String(options.DagInstanceId)} of task flow ${String(options.DagId)}`;
   let lastStatus: number | undefined;
-  for (;;) {
+  let missed = 0;
+  for (let poll = 1; ; poll++) {
     if (signal?.aborted) throw new DmsAbortError(`Waiting for ${what} was aborted.`);
-    const instance = await findTaskFlowInstance(client, options, { signal });
-    if (instance?.Status !== undefined) {
-      lastStatus = instance.Status;
-      if (matches(instance.Status, instance)) return instance;
-      if (stopOnTerminal && TERMINAL_STATUSES.includes(instance.Status)) {
+    const callsBefore = tracker.calls;
+    const instance = await tracker.find();
+    const calls = tracker.calls - callsBefore;
+    const status = instance?.Status;
+    const report = (nextDelayMs: number | undefined) => options.onPoll?.({ poll, status, calls, nextDelayMs });
+    if (status === undefined) {
+      if (++missed >= notFoundPolls) {
+        report(undefined);
+        const seen = lastStatus === undefined ? "is not" : "is no longer";
+        throw new DmsWaiterError(
+          "WaiterInstanceNotFound",
+          `${cap(what)} ${seen} listed by ListTaskFlowInstance (${missed} ${missed === 1 ? "poll" : "polls"}, ${tracker.calls} calls); check DagInstanceId, DagId and Tid.`,
+          lastStatus,
+        );
+      }
+    } else {
+      missed = 0;
+      lastStatus = status;
+      if (matches(status, instance!)) {
+        report(undefined);
+        return instance!;
+      }
+      if (stopOnTerminal && TERMINAL_STATUSES.includes(status)) {
+        report(undefined);
         throw new DmsWaiterError(
           "WaiterTerminalState",
-          `${cap(what)} reached status ${instance.Status} (${enumKeyOf(InstanceStatus, instance.Status)}), which is final and not what was awaited.`,
+          `${cap(what)} reached status ${status} (${enumKeyOf(InstanceStatus, status)}), which is final and not what was awaited.`,
           lastStatus,
         );
       }
     }
     const remaining = deadline - performance.now();
     if (remaining <= 0) {
+      report(undefined);
       const seen =
         lastStatus === undefined
           ? "it was never found in ListTaskFlowInstance"
@@ -75,8 +123,19 @@ export async function waitForTaskFlowInstance(
         },
       );
     }
-    if (!(await sleep(Math.min(intervalMs, remaining), signal))) throw new DmsAbortError(`Waiting for ${what} was aborted.`);
+    const delay = Math.min(pollDelayMs(poll, intervalMs, maxIntervalMs, Math.random()), remaining);
+    report(delay);
+    if (!(await sleep(delay, signal))) throw new DmsAbortError(`Waiting for ${what} was aborted.`);
   }
+}
+
+/**
+ * The wait after poll `poll` (1-based): intervalMs doubled per poll, capped at maxIntervalMs, then
+ * "equal jitter" (between half and all of it) so waiters started together spread out.
+ */
+export function pollDelayMs(poll: number, intervalMs: number, maxIntervalMs: number, random: number): number {
+  const backoff = Math.min(maxIntervalMs, intervalMs * 2 ** Math.min(poll - 1, 30));
+  return backoff / 2 + (backoff / 2) * random;
 }
 
 function cap(text: string): string {

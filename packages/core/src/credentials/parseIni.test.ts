@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIni } from "./credentialsFileCredentials.js";
+import { parseIni } from "./parseIni.js";
 
 describe("parseIni", () => {
   it("reads sections, trims, unquotes and skips comments", () => {
