@@ -29,7 +29,9 @@ function setUp() {
     parseSeedText(
       JSON.stringify({
         tenants: [{ Tid: 1, name: "t" }],
-        taskFlows: [{ DagId: String(DAG), Tid: 1, name: "one_node", graph: { nodes: [{ NodeId: String(NODE), NodeName: "n" }] } }],
+        taskFlows: [
+          { DagId: String(DAG), Tid: 1, name: "one_node", graph: { nodes: [{ NodeId: String(NODE), NodeName: "n" }] } },
+        ],
       }),
       "The seed",
     ),
