@@ -103,13 +103,28 @@ async function inLanes(count, lanes, task) {
   );
 }
 
-/** Starts RUNS runs with signed TryRunTaskFlow, round-robin over the flows; returns the figures of the burst. */
+/** Starts RUNS runs with signed TryRunTaskFlow, round-robin over the flows; returns the figures of the burst and the run ids. */
 async function startRuns(server) {
   const cpu0 = procCpuMicros(server.child.pid);
   const t0 = performance.now();
-  await inLanes(RUNS, CONCURRENCY, (i) => signed(server.url, "TryRunTaskFlow", { DagId: String(dagIds[i % FLOWS]) }));
+  const ids = new Array(RUNS);
+  await inLanes(RUNS, CONCURRENCY, async (i) => {
+    const dagId = String(dagIds[i % FLOWS]);
+    ids[i] = { dagId, instanceId: (await signed(server.url, "TryRunTaskFlow", { DagId: dagId })).InstanceId };
+  });
   const seconds = (performance.now() - t0) / 1000;
-  return { perSecond: RUNS / seconds, serverCpuMicrosPerRun: (procCpuMicros(server.child.pid) - cpu0) / RUNS };
+  return { ids, perSecond: RUNS / seconds, serverCpuMicrosPerRun: (procCpuMicros(server.child.pid) - cpu0) / RUNS };
+}
+
+/** Node runs finished in a sample of runs (one per flow), read through signed GetTaskInstanceRelation. */
+async function sampledNodeProgress(url, ids) {
+  const sample = ids.slice(0, FLOWS);
+  let succeeded = 0;
+  await inLanes(sample.length, 8, async (i) => {
+    const reply = await signed(url, "GetTaskInstanceRelation", { DagId: sample[i].dagId, DagInstanceId: sample[i].instanceId });
+    succeeded += reply.NodeList.Node.filter((n) => n.Status === 4).length;
+  });
+  return succeeded / (sample.length * NODES);
 }
 
 /** Runs of the bench flows by status, from the admin inspect endpoint (the file is locked while the server runs). */
@@ -251,6 +266,7 @@ const burst2 = await startRuns(server);
 const started2 = await runCounts(server.url);
 const emulator = await emulatorLoad(server.url, () => admin(server.url, "POST", "clock", { paused: false, speed: 1 }));
 const during = await runCounts(server.url);
+const progress = await sampledNodeProgress(server.url, burst2.ids);
 const loadDuring = load();
 const floorAfter = await stubFloor();
 
@@ -279,7 +295,8 @@ const totalRuns = 2 * RUNS;
 const projected = (1e6 - schedulerCpu / steps) / idle.serverCpu;
 console.log(
   `\nWhile the API was measured (${SECONDS + WARMUP_MS / 1000} s, load average ${loadDuring}): ${fmt(started2.running)} runs running at the start, ` +
-    `${fmt(during.succeeded - started2.succeeded)} finished meanwhile, ${fmt(during.running)} still running; server CPU per request includes the engine's work. ` +
+    `${fmt(during.succeeded - started2.succeeded)} finished meanwhile, ${fmt(during.running)} still running, ` +
+    `${fmt(progress * 100)}% of the node runs of a ${FLOWS}-run sample finished right after; server CPU per request includes the engine's work. ` +
     `Second batch set up at ${fmt(burst2.perSecond)} TryRunTaskFlow/s.` +
     `\nIn the file: ${fmt(end.runs)} runs (${fmt(totalRuns)} started), ${fmt(end.succeededRuns)} succeeded; ` +
     `${fmt(end.nodes)} node runs (${fmt(totalRuns * NODES)} expected), ${fmt(end.succeededNodes)} succeeded, ${fmt(end.attempts - end.nodes)} run twice.` +
