@@ -4,10 +4,12 @@
 // and the server's peak RSS. Figures, not assertions: nothing here fails on a slow machine.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { procCpuMicros, runLoad, startServer, stopServer } from "./benchProcesses.mjs";
 import { bundleEmulatorBin } from "./bundleEmulatorBin.mjs";
 
+const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
