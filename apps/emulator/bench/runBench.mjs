@@ -2,18 +2,14 @@
 // 100,000-instance seed, against peers measured in the same run (a node:http stub that checks
 // nothing, and the emulator on :memory:). Prints req/s, server CPU per request, p50/p99 latency
 // and the server's peak RSS. Figures, not assertions: nothing here fails on a slow machine.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { procCpuMicros, runLoad, startServer, stopServer } from "./benchProcesses.mjs";
 import { bundleEmulatorBin } from "./bundleEmulatorBin.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const nodeModules = join(dirname(require.resolve("better-sqlite3/package.json")), "..");
-
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -24,11 +20,7 @@ const FIRST_ID = 9007199254740993n; // every ID beyond 2^53, to exercise the exa
 const ADMIN = "bench-admin";
 
 const work = mkdtempSync(join(tmpdir(), "dmsflow-emulator-bench-"));
-const children = new Set();
-process.on("exit", () => {
-  for (const child of children) child.kill("SIGKILL");
-  rmSync(work, { recursive: true, force: true });
-});
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
 function writeSeed() {
   const path = join(work, "seed.json");
@@ -44,76 +36,27 @@ function writeSeed() {
   return path;
 }
 
-function start(command, args) {
-  const child = spawn(process.execPath, [command, ...args], {
-    env: { ...process.env, NODE_PATH: nodeModules },
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const nl = out.indexOf("\n");
-      if (nl !== -1) resolve({ child, url: JSON.parse(out.slice(0, nl)).url });
-    });
-    child.on("exit", (code) => reject(new Error(`${command} exited with ${code} before it was ready`)));
-  });
-}
-
 async function stats(url) {
   const res = await fetch(`${url}/_emulator/stats`, { headers: { authorization: `Bearer ${ADMIN}` } });
   return res.json();
 }
 
-function procCpuMicros(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime + stime, in USER_HZ (100)
-  } catch {
-    return undefined;
-  }
-}
-
-function runLoad(url) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(here, "loadGenerator.mjs"),
-      url,
-      String(SECONDS * 1000),
-      String(WARMUP_MS),
-      String(CONCURRENCY),
-      KEY.id,
-      KEY.secret,
-      DAG_ID,
-      String(FIRST_ID),
-      String(INSTANCES),
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (c) => (out += c));
-    child.on("exit", (code) => {
-      children.delete(child);
-      if (code === 0) resolve(JSON.parse(out));
-      else reject(new Error(`load generator exited with ${code}`));
-    });
-  });
-}
-
 async function measure(name, command, args, isEmulator) {
-  const server = await start(command, args);
+  const server = await startServer(command, args);
   const seededStats = isEmulator ? await stats(server.url) : undefined;
   // Server CPU is read over the whole load window (warm-up included) and divided by every request in it.
   const before = isEmulator ? seededStats : undefined;
   const procBefore = procCpuMicros(server.child.pid);
-  const load = await runLoad(server.url);
+  const load = await runLoad({
+    url: server.url,
+    seconds: SECONDS,
+    warmupMs: WARMUP_MS,
+    concurrency: CONCURRENCY,
+    key: KEY,
+    dagId: DAG_ID,
+    firstId: FIRST_ID,
+    instances: INSTANCES,
+  });
   const after = isEmulator ? await stats(server.url) : undefined;
   const procAfter = procCpuMicros(server.child.pid);
   let serverCpuPerRequest;
@@ -124,8 +67,7 @@ async function measure(name, command, args, isEmulator) {
     const total = (load.requests * (SECONDS + WARMUP_MS / 1000)) / SECONDS; // requests over warm-up + measure
     serverCpuPerRequest = (procAfter - procBefore) / total;
   }
-  server.child.kill("SIGTERM");
-  await new Promise((r) => server.child.once("exit", r));
+  await stopServer(server);
   return {
     name,
     ...load,

@@ -2,6 +2,8 @@
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Per zone, the last whole second formatted: the engine formats many node times within the same second. */
+const lastFormatted = new Map<string, { second: number; text: string }>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(zone);
@@ -34,7 +36,13 @@ export function isTimeZone(zone: string): boolean {
 
 /** Epoch milliseconds as `yyyy-MM-dd HH:mm:ss` in a time zone. */
 export function formatZonedTime(ms: number, zone: string): string {
-  return formatterFor(zone).format(new Date(ms));
+  // Intl formatting costs microseconds; a node run formats two times, so the last second is reused.
+  const second = Math.floor(ms / 1000);
+  const last = lastFormatted.get(zone);
+  if (last?.second === second) return last.text;
+  const text = formatterFor(zone).format(new Date(second * 1000));
+  lastFormatted.set(zone, { second, text });
+  return text;
 }
 
 /** The epoch milliseconds of a wall-clock `yyyy-MM-dd[ HH:mm:ss]` in a time zone, or undefined when it is not one. */
