@@ -54,17 +54,6 @@ export class SpecReader {
     }
   }
 
-  /** Runs `read` without recording edges: for a component's body inlined elsewhere (an allOf part). */
-  outsideComponents<T>(read: () => T): T {
-    const outer = this.component;
-    this.component = undefined;
-    try {
-      return read();
-    } finally {
-      this.component = outer;
-    }
-  }
-
   private add(list: SpecProblem[], path: string, message: string): void {
     const key = `${path}\u0000${message}`;
     if (this.seen.has(key)) return;
