@@ -1,205 +1,157 @@
-import type {
-  Enumeration,
-  ErrorCodeEntry,
-  Ir,
-  Model,
-  ObjectShape,
-  Operation,
-  Pagination,
-  Parameter,
-  Property,
-  ScalarKind,
-  Shape,
-  ValueRules,
-  WireType,
-} from "./ir.js";
-import { isObject, resolveRef } from "./resolveRef.js";
+import type { Ir, Operation, Shape } from "./ir.js";
+import { readErrorCodes, readPagination } from "./readDomain.js";
+import { readParameters } from "./readParameter.js";
+import { ShapeReader } from "./readShape.js";
+import { isObject } from "./resolveRef.js";
+import { SpecError, specPath } from "./specError.js";
+import { reportRecursion, SpecReader } from "./specReader.js";
+import { text } from "./specText.js";
 
-type Doc = Record<string, unknown>;
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const METHODS = new Set(["get", "post", "put", "delete", "patch", "head", "options", "trace"]);
+const WIRE_METHODS = new Set(["GET", "POST"]);
+const ACTION_NAME = /^[A-Z][A-Za-z0-9]*$/;
 
-const WIRE_TYPES: Record<ScalarKind, WireType> = {
-  int64: "Long",
-  int32: "Integer",
-  string: "String",
-  boolean: "Boolean",
-};
-
-/** Turns a validated spec into the IR: refs to component schemas stay named, everything else is inlined. */
+/**
+ * Reads a parsed spec into the IR in one pass, checking on the way that it uses only what the
+ * generator supports. Every problem is collected with its path, so one run reports them all; any
+ * problem throws a SpecError. Refs to component schemas stay named, everything else is inlined.
+ */
 export function buildIr(specFile: string, document: unknown): Ir {
-  const doc = document as Doc;
+  if (!isObject(document)) throw new SpecError(specFile, [{ path: "", message: "the spec must be an object." }]);
+  const spec = new SpecReader(document);
+  const { report } = spec;
+  if (typeof document.openapi !== "string" || !document.openapi.startsWith("3.1.")) {
+    report("openapi", `must be an OpenAPI 3.1.x version, got ${JSON.stringify(document.openapi)}.`);
+  }
+  for (const key of ["x-acs-product", "x-acs-version"]) {
+    if (typeof document[key] !== "string" || document[key] === "") report(key, "must be a non-empty string.");
+  }
+  if (document["x-acs-style"] !== "RPC") report("x-acs-style", 'must be "RPC" (the only style supported).');
+
+  const schemas = isObject(document.components) ? document.components.schemas : undefined;
+  const shapes = new ShapeReader(spec, isObject(schemas) ? schemas : {});
+  const { models, enums } = shapes.components();
+  reportRecursion(spec);
+
+  if (!isObject(document.paths)) {
+    report("paths", "must be an object of operations.");
+    throw new SpecError(specFile, spec.problems());
+  }
   const operations: Operation[] = [];
-  for (const item of Object.values(doc.paths as Doc)) {
-    for (const op of Object.values(item as Doc)) {
-      if (isObject(op) && typeof op.operationId === "string") operations.push(operationOf(doc, op));
+  const actions = new Map<string, string>();
+  for (const [route, item] of Object.entries(document.paths)) {
+    const itemPath = specPath("paths", route);
+    if (!route.startsWith("/")) report(itemPath, 'path keys must start with "/".');
+    if (!isObject(item)) {
+      report(itemPath, "must be a path item object.");
+      continue;
+    }
+    for (const [method, op] of Object.entries(item)) {
+      if (!METHODS.has(method)) continue;
+      const opPath = specPath(itemPath, method);
+      const operation = readOperation(spec, shapes, op, opPath);
+      if (operation === undefined) continue;
+      const earlier = actions.get(operation.action);
+      if (earlier) {
+        report(specPath(opPath, "x-acs-action"), `duplicate action ${operation.action}; it is already defined at ${earlier}.`);
+      } else actions.set(operation.action, opPath);
+      operations.push(operation);
     }
   }
-  const schemas = (isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {}) as Doc;
-  const models: Model[] = [];
-  const enums: Enumeration[] = [];
-  for (const [name, schema] of Object.entries(schemas)) {
-    if (isEnumSchema(schema)) enums.push(enumerationOf(name, schema));
-    else models.push({ name, description: text((schema as Doc).description), shape: objectOf(doc, schema) });
-  }
+  const errorCodes = readErrorCodes(document, report);
+  const problems = spec.problems();
+  if (problems.length > 0) throw new SpecError(specFile, problems);
   return {
     specFile,
-    product: doc["x-acs-product"] as string,
-    version: doc["x-acs-version"] as string,
+    product: document["x-acs-product"] as string,
+    version: document["x-acs-version"] as string,
     operations,
     models,
     enums,
-    errorCodes: ((doc["x-dmsflow-error-codes"] as Doc[] | undefined) ?? []).map(errorCodeOf),
+    errorCodes,
   };
 }
 
-/** A component schema that is a named enumeration rather than a model. */
-export function isEnumSchema(schema: unknown): schema is Doc {
-  return isObject(schema) && Array.isArray(schema.enum) && schema.type !== "object";
-}
-
-function operationOf(doc: Doc, op: Doc): Operation {
-  const parameters = ((op.parameters as unknown[]) ?? []).map((raw) => parameterOf(doc, raw));
-  const ok = deref(doc, (op.responses as Doc)["200"]) as Doc;
-  const schema = ((ok.content as Doc)["application/json"] as Doc).schema;
-  const paging = op["x-dmsflow-pagination"] as Doc | undefined;
+/** Reads one operation; undefined when it has no operationId to name it by. */
+function readOperation(spec: SpecReader, shapes: ShapeReader, op: unknown, path: string): Operation | undefined {
+  if (!isObject(op)) {
+    spec.report(path, "must be an operation object.");
+    return undefined;
+  }
+  const id = op.operationId;
+  if (typeof id !== "string" || id === "") {
+    spec.report(specPath(path, "operationId"), "is missing; every operation needs one (the action name).");
+    return undefined;
+  }
+  if (!ACTION_NAME.test(id)) spec.report(specPath(path, "operationId"), `${JSON.stringify(id)} is not a PascalCase action name.`);
+  if (op["x-acs-action"] !== id) {
+    spec.report(
+      specPath(path, "x-acs-action"),
+      `must equal the operationId ${JSON.stringify(id)}, got ${JSON.stringify(op["x-acs-action"])}.`,
+    );
+  }
+  const methods = op["x-acs-methods"];
+  if (!Array.isArray(methods) || methods.length === 0 || !methods.every((m) => WIRE_METHODS.has(m))) {
+    spec.report(specPath(path, "x-acs-methods"), 'must be a non-empty list of "GET" and/or "POST".');
+  }
+  // Absent means the operation may change state: a tool that forgets the marker stays behind the change guard.
+  const readOnly = op["x-dmsflow-readonly"];
+  if (readOnly !== undefined && typeof readOnly !== "boolean") {
+    spec.report(specPath(path, "x-dmsflow-readonly"), `must be true or false, got ${JSON.stringify(readOnly)}.`);
+  }
+  const parameters = readParameters(spec, shapes, op.parameters, specPath(path, "parameters"));
+  const output = readOutput(spec, shapes, op.responses, specPath(path, "responses"));
+  const paging = op["x-dmsflow-pagination"];
+  const pagination =
+    paging === undefined
+      ? undefined
+      : readPagination(
+          paging,
+          parameters,
+          output,
+          (name) => shapes.model(name),
+          specPath(path, "x-dmsflow-pagination"),
+          spec.report,
+        );
   return {
-    action: op.operationId as string,
-    methods: op["x-acs-methods"] as ("GET" | "POST")[],
+    action: id,
+    methods: methods as ("GET" | "POST")[],
     summary: text(op.summary),
     description: text(op.description),
-    readOnly: op["x-dmsflow-readonly"] === true,
+    readOnly: readOnly === true,
     parameters,
-    output: shapeOf(doc, schema),
-    ...(paging ? { pagination: paginationOf(paging) } : {}),
+    output: output ?? { kind: "object", properties: [] },
+    ...(pagination ? { pagination } : {}),
   };
 }
 
-function paginationOf(paging: Doc): Pagination {
-  return {
-    pageParameter: paging.pageParameter as string,
-    sizeParameter: paging.sizeParameter as string,
-    items: (paging.items as string).split("."),
-    ...(typeof paging.total === "string" ? { total: paging.total.split(".") } : {}),
-  };
-}
-
-function parameterOf(doc: Doc, raw: unknown): Parameter {
-  const p = deref(doc, raw) as Doc;
-  const shape = shapeOf(doc, p.schema);
-  const schema = deref(doc, p.schema) as Doc;
-  const common = {
-    name: p.name as string,
-    position: p["x-acs-position"] === "Body" ? ("Body" as const) : ("Query" as const),
-    required: p.required === true,
-    description: text(p.description),
-    example: exampleOf(schema),
-  };
-  if (shape.kind === "array" || shape.kind === "object" || shape.kind === "ref") {
-    return { ...common, wireType: "Json", rules: {}, shape };
+/** The shape of the `200` response body; the other responses are only checked for dangling refs. */
+function readOutput(spec: SpecReader, shapes: ShapeReader, responses: unknown, path: string): Shape | undefined {
+  if (!isObject(responses) || responses["200"] === undefined) {
+    spec.report(path, 'needs a "200" response.');
+    return undefined;
   }
-  if (shape.kind === "enum") {
-    // An open enumeration names the known values; the API takes others, so they are not checked.
-    const open = schema["x-dmsflow-open-enum"] === true;
-    const rules = rulesOf(schema);
-    if (open) delete rules.enum;
-    return { ...common, wireType: WIRE_TYPES[shape.base], rules, enumName: shape.name, openEnum: open };
+  for (const [status, response] of Object.entries(responses)) {
+    if (status === "200") continue;
+    const r = spec.resolve(response, specPath(path, status));
+    if (r === undefined || !isObject(r.value) || !isObject(r.value.content)) continue;
+    for (const [type, media] of Object.entries(r.value.content)) {
+      if (isObject(media)) spec.resolve(media.schema, specPath(specPath(specPath(r.path, "content"), type), "schema"));
+    }
   }
-  return { ...common, wireType: WIRE_TYPES[shape.kind], rules: rulesOf(schema) };
-}
-
-/** The value rules of a parameter schema; `enum` comes from the schema itself or the enumeration it refers to. */
-function rulesOf(schema: Doc): Mutable<ValueRules> {
-  const rules: Mutable<ValueRules> = {};
-  for (const key of ["minimum", "maximum", "minLength", "maxLength"] as const) {
-    if (typeof schema[key] === "number") rules[key] = schema[key] as number;
+  const ok = spec.resolve(responses["200"], specPath(path, "200"));
+  if (ok === undefined) return undefined;
+  const content = isObject(ok.value) ? ok.value.content : undefined;
+  const json = isObject(content) ? content["application/json"] : undefined;
+  if (!isObject(json) || json.schema === undefined) {
+    spec.report(specPath(ok.path, "content"), 'needs an "application/json" schema.');
+    return undefined;
   }
-  if (typeof schema.pattern === "string") rules.pattern = schema.pattern;
-  if (Array.isArray(schema.enum)) rules.enum = schema.enum as (string | number)[];
-  return rules;
-}
-
-function shapeOf(doc: Doc, raw: unknown): Shape {
-  const resolved = resolveRef(doc, raw, "");
-  if (!("error" in resolved) && resolved.schemaName !== undefined) {
-    const target = resolved.value as Doc;
-    if (isEnumSchema(target)) return { kind: "enum", name: resolved.schemaName, base: scalarOf(target) as "int32" };
-    return { kind: "ref", name: resolved.schemaName };
+  const schema = spec.resolve(json.schema, specPath(specPath(specPath(ok.path, "content"), "application/json"), "schema"));
+  if (schema === undefined) return undefined;
+  if (!isObject(schema.value) || (schema.value.type !== "object" && schema.value.allOf === undefined)) {
+    spec.report(schema.path, "the response body must be an object (or an allOf of objects).");
+    return undefined;
   }
-  const schema = deref(doc, raw) as Doc;
-  if (schema.allOf !== undefined || schema.type === "object") return objectOf(doc, schema);
-  if (schema.type === "array") return { kind: "array", items: shapeOf(doc, schema.items) };
-  return { kind: scalarOf(schema) };
-}
-
-function scalarOf(schema: Doc): ScalarKind {
-  if (schema.type === "integer") return schema.format === "int64" ? "int64" : "int32";
-  return schema.type === "boolean" ? "boolean" : "string";
-}
-
-/** Builds an object shape; allOf parts are merged in order, later properties replacing earlier ones. */
-function objectOf(doc: Doc, raw: unknown): ObjectShape {
-  const schema = deref(doc, raw) as Doc;
-  const properties = new Map<string, Property>();
-  for (const part of (schema.allOf as unknown[] | undefined) ?? []) {
-    for (const p of objectOf(doc, part).properties) properties.set(p.name, p);
-  }
-  const required = new Set((schema.required as string[] | undefined) ?? []);
-  for (const [name, prop] of Object.entries((schema.properties as Doc | undefined) ?? {})) {
-    const target = deref(doc, prop) as Doc;
-    // A description beside a $ref (allowed in 3.1) describes this use of the referenced schema.
-    const own = isObject(prop) && typeof prop.description === "string" ? prop.description : target.description;
-    properties.set(name, {
-      name,
-      shape: shapeOf(doc, prop),
-      required: required.has(name),
-      description: text(own),
-      example: exampleOf(isObject(prop) && prop.examples !== undefined ? prop : target),
-    });
-  }
-  return { kind: "object", properties: [...properties.values()] };
-}
-
-function enumerationOf(name: string, schema: Doc): Enumeration {
-  const values = schema.enum as (string | number)[];
-  const varNames = (schema["x-enum-varnames"] as string[] | undefined) ?? values.map(String);
-  const descriptions = (schema["x-enum-descriptions"] as string[] | undefined) ?? [];
-  const codes = (schema["x-dmsflow-enum-codes"] as (number | null)[] | undefined) ?? [];
-  return {
-    name,
-    description: text(schema.description),
-    base: scalarOf(schema) as Enumeration["base"],
-    members: values.map((value, i) => ({
-      value,
-      varName: varNames[i]!,
-      description: text(descriptions[i]),
-      ...(typeof codes[i] === "number" ? { code: codes[i] } : {}),
-    })),
-  };
-}
-
-function errorCodeOf(entry: Doc): ErrorCodeEntry {
-  return {
-    code: entry.code as string,
-    kind: entry.kind as ErrorCodeEntry["kind"],
-    httpStatus: entry.httpStatus as number,
-    message: entry.message as string,
-    meaning: text(entry.meaning),
-    documented: entry.documented === true,
-    ...(typeof entry.source === "string" ? { source: entry.source } : {}),
-  };
-}
-
-function deref(doc: Doc, value: unknown): unknown {
-  const r = resolveRef(doc, value, "");
-  if ("error" in r) throw new Error(`unresolved ${r.path}: ${r.error} (validate should have caught this)`);
-  return r.value;
-}
-
-function exampleOf(schema: Doc): string | undefined {
-  const example = Array.isArray(schema.examples) ? schema.examples[0] : schema.example;
-  return example === undefined ? undefined : typeof example === "string" ? example : JSON.stringify(example);
-}
-
-function text(value: unknown): string {
-  return typeof value === "string" ? value.trim().replace(/\s+/g, " ") : "";
+  return shapes.resolved(schema);
 }

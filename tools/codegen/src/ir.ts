@@ -1,7 +1,13 @@
 /** The intermediate representation: what the emitter needs, with every $ref and allOf resolved away. */
 
-/** A scalar's type in a response or inside a Json parameter. */
-export type ScalarKind = "int64" | "int32" | "string" | "boolean";
+import type { ValueRules, WireType } from "../templates/runtime/operation.js";
+import type { ScalarSchema } from "../templates/runtime/schema.js";
+
+// The wire types and value rules are declared once, in the runtime every generated client carries.
+export type { ValueRules, WireType };
+
+/** A scalar's type in a response or inside a Json parameter: the runtime's scalar schema. */
+export type ScalarKind = ScalarSchema;
 
 /** The shape of a value in a response or inside a Json parameter. */
 export type Shape =
@@ -35,22 +41,8 @@ export interface Property {
   readonly example?: string;
 }
 
-/** A request parameter's type on the wire, as the API metadata names it. Json: a JSON document as text. */
-export type WireType = "Long" | "Integer" | "String" | "Boolean" | "Json";
-
 /** Where a parameter travels: the query (the default) or the form body. */
 export type Position = "Query" | "Body";
-
-/** The value rules the spec declares for a parameter (JSON Schema keywords). */
-export interface ValueRules {
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
-  /** The allowed values (from a referenced enumeration or an inline `enum`). */
-  readonly enum?: readonly (string | number)[];
-}
 
 /** One request parameter. */
 export interface Parameter {

@@ -1,6 +1,6 @@
+import { buildIr } from "../src/buildIr.js";
 import { loadSpec } from "../src/load.js";
 import { SpecError } from "../src/specError.js";
-import { validateSpec } from "../src/validate.js";
 import { fixture } from "./fixturePaths.js";
 
 /** A fresh, editable copy of a fixture spec's document. */
@@ -9,10 +9,10 @@ export async function fixtureDocument(name: string) {
   return structuredClone((await loadSpec(fixture(name))).document) as Record<string, any>;
 }
 
-/** The problems validateSpec reports for a document, as `path: message` lines; none when it is valid. */
+/** The problems buildIr reports for a document, as `path: message` lines; none when it is valid. */
 export function problems(doc: unknown): string[] {
   try {
-    validateSpec("spec.yaml", doc);
+    buildIr("spec.yaml", doc);
   } catch (error) {
     if (error instanceof SpecError) return error.problems.map((p) => `${p.path}: ${p.message}`);
     throw error;

@@ -1,5 +1,4 @@
 import type { ServerOptions } from "node:http";
-import type { EmulatorOptions } from "../startEmulator.js";
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from "./connectionGuard.js";
 
 /** Default time a connection has to send a request's headers. */
@@ -15,8 +14,19 @@ function positiveInteger(value: number | undefined, name: string, fallback: numb
   return value;
 }
 
+/**
+ * The options of startEmulator that limit connections and time them out (documented there); declared
+ * here rather than imported, so this module and startEmulator do not import each other.
+ */
+export interface ServerLimitOptions {
+  readonly maxConnections?: number | undefined;
+  readonly maxConnectionsPerAddress?: number | undefined;
+  readonly headersTimeoutMs?: number | undefined;
+  readonly idleTimeoutMs?: number | undefined;
+}
+
 /** The connection limits of the options, with defaults; throws RangeError on a bad one. */
-export function connectionLimits(options: EmulatorOptions): ConnectionLimits {
+export function connectionLimits(options: ServerLimitOptions): ConnectionLimits {
   return {
     maxConnections: positiveInteger(options.maxConnections, "maxConnections", DEFAULT_CONNECTION_LIMITS.maxConnections),
     maxConnectionsPerAddress: positiveInteger(
@@ -32,7 +42,7 @@ export function connectionLimits(options: EmulatorOptions): ConnectionLimits {
  * every 30 s) let a socket that sends nothing hold a file descriptor for up to 90 s; a local client
  * sends its headers at once.
  */
-export function serverTimeouts(options: EmulatorOptions): ServerOptions {
+export function serverTimeouts(options: ServerLimitOptions): ServerOptions {
   const headersTimeout = positiveInteger(options.headersTimeoutMs, "headersTimeoutMs", DEFAULT_HEADERS_TIMEOUT_MS);
   return {
     headersTimeout,

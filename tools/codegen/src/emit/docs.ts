@@ -8,7 +8,7 @@ export function docsOf(description: string, example?: string, required?: boolean
   return [{ description: escapeComment(text), tags }];
 }
 
-// A "*/" inside spec text would end the comment early.
-function escapeComment(text: string): string {
+/** Escapes the comment terminator in spec text, so that it cannot end the comment early. */
+export function escapeComment(text: string): string {
   return text.replace(/\*\//g, "*\\/");
 }

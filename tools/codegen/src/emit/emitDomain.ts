@@ -1,6 +1,7 @@
 import { type SourceFileStructure, StructureKind } from "ts-morph";
 import type { Ir } from "../ir.js";
 import type { EnumPlan, Plan } from "../plan.js";
+import { exportConst } from "./exportConst.js";
 import { imp } from "./fileContext.js";
 
 /**
@@ -14,12 +15,12 @@ export function emitEnum(plan: EnumPlan): SourceFileStructure {
   return {
     kind: StructureKind.SourceFile,
     statements: [
-      [
-        `/** ${e.description || `The values of ${e.name}.`} */`,
-        `export const ${e.name} = {`,
-        ...e.members.map((m) => `  ${m.varName}: ${value(m.value)},`),
-        "} as const;",
-      ].join("\n"),
+      exportConst(
+        e.description || `The values of ${e.name}.`,
+        e.name,
+        undefined,
+        `{\n${e.members.map((m) => `  ${m.varName}: ${value(m.value)},\n`).join("")}} as const`,
+      ),
       {
         kind: StructureKind.TypeAlias,
         isExported: true,
@@ -27,20 +28,23 @@ export function emitEnum(plan: EnumPlan): SourceFileStructure {
         docs: [`One of the ${e.name} values.`],
         type: `(typeof ${e.name})[keyof typeof ${e.name}]`,
       },
-      [
-        `/** A few words for each ${e.name} value, for messages and help. */`,
-        `export const ${e.name}Descriptions: { readonly [V in ${e.name}]: string } = {`,
-        ...e.members.map((m) => `  ${key(m.value)}: ${JSON.stringify(m.description || m.varName)},`),
-        "};",
-      ].join("\n"),
+      exportConst(
+        `A few words for each ${e.name} value, for messages and help.`,
+        `${e.name}Descriptions`,
+        `{ readonly [V in ${e.name}]: string }`,
+        `{\n${e.members.map((m) => `  ${key(m.value)}: ${JSON.stringify(m.description || m.varName)},\n`).join("")}}`,
+      ),
       ...(e.members.some((m) => m.code !== undefined)
         ? [
-            [
-              `/** The integer code of each ${e.name} value that has a documented one (the API shows codes in some answers). */`,
-              `export const ${e.name}Codes: { readonly [V in ${e.name}]?: number } = {`,
-              ...e.members.filter((m) => m.code !== undefined).map((m) => `  ${key(m.value)}: ${m.code},`),
-              "};",
-            ].join("\n"),
+            exportConst(
+              `The integer code of each ${e.name} value that has a documented one (the API shows codes in some answers).`,
+              `${e.name}Codes`,
+              `{ readonly [V in ${e.name}]?: number }`,
+              `{\n${e.members
+                .filter((m) => m.code !== undefined)
+                .map((m) => `  ${key(m.value)}: ${m.code},\n`)
+                .join("")}}`,
+            ),
           ]
         : []),
     ],
@@ -71,22 +75,24 @@ export function emitErrorCodes(ir: Ir): SourceFileStructure {
           { name: "source", type: "string", hasQuestionToken: true, docs: ["The page that documents it."] },
         ].map((p) => ({ ...p, isReadonly: true })),
       },
-      [
-        "/** Every error code in the spec, by code. */",
-        "export const errorCodes = {",
-        ...entries.map((e) => {
-          const fields = [
-            `kind: ${JSON.stringify(e.kind)}`,
-            `httpStatus: ${e.httpStatus}`,
-            `message: ${JSON.stringify(e.message)}`,
-            `meaning: ${JSON.stringify(e.meaning)}`,
-            `documented: ${e.documented}`,
-            ...(e.source ? [`source: ${JSON.stringify(e.source)}`] : []),
-          ];
-          return `  ${JSON.stringify(e.code)}: {\n    ${fields.join(",\n    ")},\n  },`;
-        }),
-        "} as const satisfies { readonly [code: string]: ErrorCodeInfo };",
-      ].join("\n"),
+      exportConst(
+        "Every error code in the spec, by code.",
+        "errorCodes",
+        undefined,
+        `{\n${entries
+          .map((e) => {
+            const fields = [
+              `kind: ${JSON.stringify(e.kind)}`,
+              `httpStatus: ${e.httpStatus}`,
+              `message: ${JSON.stringify(e.message)}`,
+              `meaning: ${JSON.stringify(e.meaning)}`,
+              `documented: ${e.documented}`,
+              ...(e.source ? [`source: ${JSON.stringify(e.source)}`] : []),
+            ];
+            return `  ${JSON.stringify(e.code)}: {\n    ${fields.join(",\n    ")},\n  },\n`;
+          })
+          .join("")}} as const satisfies { readonly [code: string]: ErrorCodeInfo }`,
+      ),
       {
         kind: StructureKind.TypeAlias,
         isExported: true,

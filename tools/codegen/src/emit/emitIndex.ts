@@ -1,5 +1,6 @@
 import { type SourceFileStructure, StructureKind } from "ts-morph";
 import type { Plan } from "../plan.js";
+import { exportConst } from "./exportConst.js";
 import { imp } from "./fileContext.js";
 
 // Runtime pieces that are part of the public surface; the readers and writers stay internal.
@@ -59,12 +60,12 @@ export function emitOperationTable(plan: Plan): SourceFileStructure {
     kind: StructureKind.SourceFile,
     statements: [
       ...plan.operations.map((o) => imp(`./${o.module}.js`, [o.command])),
-      [
-        "/** Every operation in the spec, by action name: its descriptor, serializer and deserializer. */",
-        "export const operationTable = {",
-        ...plan.operations.map((o) => `  ${o.operation.action}: ${o.command},`),
-        "} as const;",
-      ].join("\n"),
+      exportConst(
+        "Every operation in the spec, by action name: its descriptor, serializer and deserializer.",
+        "operationTable",
+        undefined,
+        `{\n${plan.operations.map((o) => `  ${o.operation.action}: ${o.command},\n`).join("")}} as const`,
+      ),
       {
         kind: StructureKind.TypeAlias,
         isExported: true,

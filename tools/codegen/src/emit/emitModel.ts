@@ -1,5 +1,6 @@
 import { type SourceFileStructure, type StatementStructures, StructureKind } from "ts-morph";
 import type { ModelPlan } from "../plan.js";
+import { exportConst } from "./exportConst.js";
 import { FileContext, imp, objectInterface } from "./fileContext.js";
 import { schemaCode } from "./shapeCode.js";
 
@@ -9,11 +10,12 @@ export function emitModel(plan: ModelPlan): SourceFileStructure {
   const ctx = new FileContext("..", model.name);
   const main: (StatementStructures | string)[] = [
     objectInterface(model.name, model.description, model.shape, ctx),
-    // A string statement prints as written; a multi-line initializer would get a hanging indent.
-    [
-      `/** The schema of ${model.name}: what readValue checks and keeps. */`,
-      `export const ${model.name}Schema: StructureSchema = ${schemaCode(model.shape, ctx)};`,
-    ].join("\n"),
+    exportConst(
+      `The schema of ${model.name}: what readValue checks and keeps.`,
+      `${model.name}Schema`,
+      "StructureSchema",
+      schemaCode(model.shape, ctx),
+    ),
     {
       kind: StructureKind.Function,
       name: plan.reader,

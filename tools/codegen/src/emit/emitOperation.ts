@@ -1,7 +1,8 @@
-import { type SourceFileStructure, type StatementStructures, StructureKind, VariableDeclarationKind } from "ts-morph";
+import { type SourceFileStructure, type StatementStructures, StructureKind } from "ts-morph";
 import type { Ir, Parameter, ValueRules } from "../ir.js";
 import type { OperationPlan } from "../plan.js";
 import { docsOf } from "./docs.js";
+import { exportConst } from "./exportConst.js";
 import { FileContext, imp, objectInterface } from "./fileContext.js";
 import { schemaCode, typeCode } from "./shapeCode.js";
 
@@ -56,19 +57,14 @@ export function emitOperation(ir: Ir, plan: OperationPlan): SourceFileStructure 
   }
 
   statements.push(descriptorText(ir, plan, schemaCode(op.output, ctx, "  "), ctx));
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`${op.action} as a command that any DmsTransport can send: its descriptor, serializer and deserializer.`],
-    declarations: [
-      {
-        name: plan.command,
-        type: `Command<${plan.inputType}, ${plan.outputType}>`,
-        initializer: `/* @__PURE__ */ commandFor(${plan.descriptor}${hasJson ? ", writeJsonParameters" : ""})`,
-      },
-    ],
-  });
+  statements.push(
+    exportConst(
+      `${op.action} as a command that any DmsTransport can send: its descriptor, serializer and deserializer.`,
+      plan.command,
+      `Command<${plan.inputType}, ${plan.outputType}>`,
+      `/* @__PURE__ */ commandFor(${plan.descriptor}${hasJson ? ", writeJsonParameters" : ""})`,
+    ),
+  );
   const anyRequired = op.parameters.some((p) => p.required);
   statements.push({
     kind: StructureKind.Function,
@@ -141,7 +137,7 @@ function rulesCode(rules: ValueRules): string {
   return `{ ${members.join(", ")} }`;
 }
 
-// A string statement prints as written; a multi-line initializer would get a hanging indent.
+/** The descriptor: the operation on the wire as data. */
 function descriptorText(ir: Ir, plan: OperationPlan, output: string, ctx: FileContext): string {
   const op = plan.operation;
   const params = op.parameters.map((p) => {
@@ -153,9 +149,7 @@ function descriptorText(ir: Ir, plan: OperationPlan, output: string, ctx: FileCo
     ];
     return `    { name: "${p.name}", wireType: "${p.wireType}", required: ${p.required}${extra.map((e) => `, ${e}`).join("")} },`;
   });
-  return [
-    `/** What ${op.action} is on the wire: action, version, methods, each parameter's type and the response schema. */`,
-    `export const ${plan.descriptor}: OperationDescriptor = {`,
+  const members = [
     `  product: "${ir.product}",`,
     `  action: "${op.action}",`,
     `  version: "${ir.version}",`,
@@ -165,6 +159,11 @@ function descriptorText(ir: Ir, plan: OperationPlan, output: string, ctx: FileCo
     `  readOnly: ${op.readOnly},`,
     params.length > 0 ? `  parameters: [\n${params.join("\n")}\n  ],` : "  parameters: [],",
     `  output: ${output},`,
-    "};",
-  ].join("\n");
+  ];
+  return exportConst(
+    `What ${op.action} is on the wire: action, version, methods, each parameter's type and the response schema.`,
+    plan.descriptor,
+    "OperationDescriptor",
+    `{\n${members.join("\n")}\n}`,
+  );
 }

@@ -1,5 +1,6 @@
 import { type SourceFileStructure, StructureKind } from "ts-morph";
 import type { Plan } from "../plan.js";
+import { exportConst } from "./exportConst.js";
 import { imp } from "./fileContext.js";
 
 /**
@@ -22,12 +23,12 @@ export function emitOperationDocs(plan: Plan): SourceFileStructure {
     statements: [
       imp("./operationTable.js", ["ActionName"], true),
       imp("./runtime/operation.js", ["OperationDocs"], true),
-      [
-        "/** The spec's summary of every operation and the description of each parameter, by action name. */",
-        "export const operationDocs: { readonly [A in ActionName]: OperationDocs } = {",
-        ...entries,
-        "};",
-      ].join("\n"),
+      exportConst(
+        "The spec's summary of every operation and the description of each parameter, by action name.",
+        "operationDocs",
+        "{ readonly [A in ActionName]: OperationDocs }",
+        `{\n${entries.map((entry) => `${entry}\n`).join("")}}`,
+      ),
     ],
   };
 }

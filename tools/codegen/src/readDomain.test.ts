@@ -5,7 +5,7 @@ const base = () => fixtureDocument("domain");
 // biome-ignore lint/suspicious/noExplicitAny: as above
 const op = (doc: Record<string, any>) => doc.paths["/?Action=ListJobs"].post;
 
-describe("validateSpec: the domain extensions", () => {
+describe("buildIr: problems in the domain extensions", () => {
   it("accepts the domain fixture (enumerations, value rules, Json and Body parameters, pagination, error codes)", async () => {
     expect(problems(await base())).toEqual([]);
   });

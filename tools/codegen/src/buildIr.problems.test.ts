@@ -8,7 +8,7 @@ const base = () => fixtureDocument("minimal");
 // biome-ignore lint/suspicious/noExplicitAny: as above
 const op = (doc: Record<string, any>) => doc.paths["/?Action=PauseJob"].post;
 
-describe("validateSpec", () => {
+describe("buildIr: the problems it reports", () => {
   it("accepts the real DMS spec and the fixtures", async () => {
     expect(problems((await loadSpec(DMS_SPEC)).document)).toEqual([]);
     expect(problems(await base())).toEqual([]);
@@ -96,6 +96,40 @@ describe("validateSpec", () => {
     expect(problems(doc)).toEqual([
       'paths./?Action=PauseJob.post.x-acs-methods: must be a non-empty list of "GET" and/or "POST".',
       'paths./?Action=PauseJob.post.responses: needs a "200" response.',
+    ]);
+  });
+
+  it("checks an inline response body as closely as a model", async () => {
+    const doc = await base();
+    const body = op(doc).responses["200"].content["application/json"].schema.allOf[1];
+    body.properties.Ratio = { type: "number" };
+    body.required = ["Missing"];
+    expect(problems(doc)).toEqual([
+      'paths./?Action=PauseJob.post.responses.200.content.application/json.schema.allOf[1].properties.Ratio.type: unsupported type "number"; use object, array, integer, string or boolean.',
+      'paths./?Action=PauseJob.post.responses.200.content.application/json.schema.allOf[1].required: names "Missing", which is not a property.',
+    ]);
+  });
+
+  it("reports a shared parameter's problem once, where it is defined", async () => {
+    const doc = await base();
+    doc.components.parameters = { JobId: { ...op(doc).parameters[0], in: "header" } };
+    op(doc).parameters[0] = { $ref: "#/components/parameters/JobId" };
+    doc.paths["/?Action=ResumeJob"] = {
+      post: { ...structuredClone(op(doc)), operationId: "ResumeJob", "x-acs-action": "ResumeJob" },
+    };
+    expect(problems(doc)).toEqual([
+      'components.parameters.JobId.in: must be "query" (RPC parameters travel as query or form values), got "header".',
+    ]);
+  });
+
+  it("names a dangling $ref in an error response, and stops on schemas that include each other", async () => {
+    const doc = await base();
+    op(doc).responses.default = { $ref: "#/components/responses/GatewayError" };
+    doc.components.schemas.Job.allOf = [{ $ref: "#/components/schemas/Envelope" }];
+    doc.components.schemas.Envelope.allOf = [{ $ref: "#/components/schemas/Job" }];
+    expect(problems(doc)).toEqual([
+      'paths./?Action=PauseJob.post.responses.default.$ref: $ref "#/components/responses/GatewayError" points at nothing.',
+      "components.schemas.Envelope: refers to itself (Envelope -> Job -> Envelope); recursive schemas are not supported.",
     ]);
   });
 });

@@ -1,18 +1,21 @@
-import { isObject, resolveRef } from "./resolveRef.js";
+import type { Enumeration, ErrorCodeEntry, ObjectShape, Pagination, Parameter, Shape, ValueRules } from "./ir.js";
+import { isObject } from "./resolveRef.js";
 import { type Report, specPath } from "./specError.js";
+import { text } from "./specText.js";
 
-// The domain extensions of the spec (SOURCE.md): enumerations, value rules, parameter positions,
-// pagination and the error-code table. Checked here so that a mistake stops the generator with its path.
+// The domain extensions of the spec (SOURCE.md): enumerations, value rules, pagination and the
+// error-code table. Read here, so that a mistake stops the generator with its path.
 
 const VAR_NAME = /^[a-z][A-Za-z0-9]*$/;
 const CODE = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)*$/;
-const POSITIONS = new Set(["Query", "Body"]);
 const NUMBER_RULES = ["minimum", "maximum"] as const;
 const LENGTH_RULES = ["minLength", "maxLength"] as const;
 
-/** Checks a named enumeration: its base type, its values, and one identifier (and description) per value. */
-export function checkEnumSchema(schema: Record<string, unknown>, path: string, report: Report): void {
-  const values = schema.enum as unknown[];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Reads a named enumeration: its base type, its values, and one identifier (and description) per value. */
+export function readEnumeration(name: string, schema: Record<string, unknown>, path: string, report: Report): Enumeration {
+  const values = schema.enum as (string | number)[];
   const integer = schema.type === "integer";
   if (integer && schema.format !== "int32" && schema.format !== "int64") {
     report(specPath(path, "format"), "an integer enumeration needs format int32 or int64.");
@@ -45,6 +48,20 @@ export function checkEnumSchema(schema: Record<string, unknown>, path: string, r
     report(specPath(path, "x-enum-descriptions"), `must list one description per value (${values.length}).`);
   }
   checkEnumCodes(schema, values, integer, path, report);
+  const varNames = Array.isArray(names) ? (names as string[]) : values.map(String);
+  const texts = Array.isArray(descriptions) ? descriptions : [];
+  const codes = Array.isArray(schema["x-dmsflow-enum-codes"]) ? (schema["x-dmsflow-enum-codes"] as unknown[]) : [];
+  return {
+    name,
+    description: text(schema.description),
+    base: integer ? (schema.format === "int64" ? "int64" : "int32") : "string",
+    members: values.map((value, i) => ({
+      value,
+      varName: varNames[i]!,
+      description: text(texts[i]),
+      ...(typeof codes[i] === "number" ? { code: codes[i] as number } : {}),
+    })),
+  };
 }
 
 /** `x-dmsflow-enum-codes`: on a string enumeration, one integer code (or null: none documented) per value, no code twice. */
@@ -74,34 +91,16 @@ function checkEnumCodes(
   if (new Set(given).size !== given.length) report(at, "gives one code to two values.");
 }
 
-/** Checks an operation's parameter positions and value rules, and its pagination. */
-export function checkParameterDomain(document: unknown, op: Record<string, unknown>, path: string, report: Report): void {
-  const parameters = Array.isArray(op.parameters) ? op.parameters : [];
-  const byName = new Map<string, Record<string, unknown>>();
-  for (const [index, raw] of parameters.entries()) {
-    const at = specPath(specPath(path, "parameters"), index);
-    const resolved = resolveRef(document, raw, at);
-    if ("error" in resolved || !isObject(resolved.value)) continue;
-    const p = resolved.value;
-    const position = p["x-acs-position"];
-    if (position !== undefined && !POSITIONS.has(position as string)) {
-      report(specPath(resolved.path, "x-acs-position"), `must be "Query" or "Body", got ${JSON.stringify(position)}.`);
-    }
-    const schema = resolveRef(document, p.schema, specPath(resolved.path, "schema"));
-    if ("error" in schema || !isObject(schema.value)) continue;
-    if (typeof p.name === "string") byName.set(p.name, schema.value);
-    checkRules(schema.value, schema.path, report);
-  }
-  const paging = op["x-dmsflow-pagination"];
-  if (paging !== undefined) checkPagination(document, op, paging, byName, specPath(path, "x-dmsflow-pagination"), report);
-}
-
-function checkRules(schema: Record<string, unknown>, path: string, report: Report): void {
+/** Reads a parameter schema's value rules; `enum` comes from the schema itself or the enumeration it refers to. */
+export function readRules(schema: Record<string, unknown>, path: string, report: Report): Mutable<ValueRules> {
+  const rules: Mutable<ValueRules> = {};
   for (const key of [...NUMBER_RULES, ...LENGTH_RULES]) {
-    if (schema[key] === undefined) continue;
+    const value = schema[key];
+    if (value === undefined) continue;
     const fits = NUMBER_RULES.includes(key as "minimum") ? schema.type === "integer" : schema.type === "string";
-    if (typeof schema[key] !== "number" || !Number.isSafeInteger(schema[key])) report(specPath(path, key), "must be an integer.");
+    if (typeof value !== "number" || !Number.isSafeInteger(value)) report(specPath(path, key), "must be an integer.");
     else if (!fits) report(specPath(path, key), `does not apply to a ${String(schema.type)} parameter.`);
+    else rules[key] = value;
   }
   if (schema.pattern !== undefined) {
     if (typeof schema.pattern !== "string" || schema.type !== "string") {
@@ -109,81 +108,88 @@ function checkRules(schema: Record<string, unknown>, path: string, report: Repor
     } else {
       try {
         new RegExp(schema.pattern, "u");
+        rules.pattern = schema.pattern;
       } catch (error) {
         report(specPath(path, "pattern"), `is not a valid regular expression: ${(error as Error).message}`);
       }
     }
   }
+  if (Array.isArray(schema.enum)) rules.enum = schema.enum as (string | number)[];
+  return rules;
 }
 
-function checkPagination(
-  document: unknown,
-  op: Record<string, unknown>,
+/**
+ * Reads `x-dmsflow-pagination`: the page and size parameters must be integer parameters of the
+ * operation, `items` (and `total`) dotted paths to a list (an integer) in its response.
+ */
+export function readPagination(
   paging: unknown,
-  parameters: Map<string, Record<string, unknown>>,
+  parameters: readonly Parameter[],
+  output: Shape | undefined,
+  model: (name: string) => ObjectShape,
   path: string,
   report: Report,
-): void {
+): Pagination | undefined {
   if (!isObject(paging)) {
     report(path, "must be an object with pageParameter, sizeParameter, items and optionally total.");
-    return;
+    return undefined;
   }
+  let ok = true;
   for (const key of ["pageParameter", "sizeParameter"] as const) {
     const name = paging[key];
-    const schema = typeof name === "string" ? parameters.get(name) : undefined;
-    if (schema === undefined || schema.type !== "integer") {
+    const parameter = parameters.find((p) => p.name === name);
+    if (parameter?.wireType !== "Long" && parameter?.wireType !== "Integer") {
       report(specPath(path, key), `must name an integer parameter of the operation, got ${JSON.stringify(name)}.`);
+      ok = false;
     }
   }
-  const output = outputSchemaOf(document, op);
   for (const key of ["items", "total"] as const) {
     const value = paging[key];
     if (value === undefined && key === "total") continue;
-    const target = typeof value === "string" && output !== undefined ? schemaAt(document, output, value.split(".")) : undefined;
-    const want = key === "items" ? "array" : "integer";
-    if (target?.type !== want) {
+    const target = typeof value === "string" && output !== undefined ? shapeAt(output, value.split("."), model) : undefined;
+    const fits = key === "items" ? target?.kind === "array" : isInteger(target);
+    if (!fits) {
       report(
         specPath(path, key),
         `must be the dotted path of ${key === "items" ? "an array" : "an integer"} in the response, got ${JSON.stringify(value)}.`,
       );
+      ok = false;
     }
   }
+  if (!ok) return undefined;
+  return {
+    pageParameter: paging.pageParameter as string,
+    sizeParameter: paging.sizeParameter as string,
+    items: (paging.items as string).split("."),
+    ...(typeof paging.total === "string" ? { total: paging.total.split(".") } : {}),
+  };
 }
 
-function outputSchemaOf(document: unknown, op: Record<string, unknown>): Record<string, unknown> | undefined {
-  const responses = isObject(op.responses) ? op.responses : {};
-  const ok = resolveRef(document, responses["200"], "");
-  if ("error" in ok || !isObject(ok.value) || !isObject(ok.value.content)) return undefined;
-  const json = ok.value.content["application/json"];
-  return isObject(json) ? schemaAt(document, json.schema, []) : undefined;
-}
-
-/** Follows property names through objects (and allOf parts) to a schema, or undefined. */
-function schemaAt(document: unknown, raw: unknown, names: readonly string[]): Record<string, unknown> | undefined {
-  const resolved = resolveRef(document, raw, "");
-  if ("error" in resolved || !isObject(resolved.value)) return undefined;
-  const schema = resolved.value;
-  if (names.length === 0) return schema;
+/** Follows property names through objects (and the models they refer to) to a shape, or undefined. */
+function shapeAt(shape: Shape, names: readonly string[], model: (name: string) => ObjectShape): Shape | undefined {
+  if (names.length === 0) return shape;
+  const object = shape.kind === "object" ? shape : shape.kind === "ref" ? model(shape.name) : undefined;
   const [first, ...rest] = names;
-  const props = isObject(schema.properties) ? schema.properties : {};
-  if (Object.hasOwn(props, first!)) return schemaAt(document, props[first!], rest);
-  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
-    const found = schemaAt(document, part, names);
-    if (found) return found;
-  }
-  return undefined;
+  const property = object?.properties.find((p) => p.name === first);
+  return property && shapeAt(property.shape, rest, model);
 }
 
-/** Checks the root `x-dmsflow-error-codes` table: unique codes, a kind, an HTTP status, a message and a meaning each. */
-export function checkDomainExtensions(document: Record<string, unknown>, report: Report): void {
+function isInteger(shape: Shape | undefined): boolean {
+  const kind = shape?.kind === "enum" ? shape.base : shape?.kind;
+  return kind === "int32" || kind === "int64";
+}
+
+/** Reads the root `x-dmsflow-error-codes` table: unique codes, a kind, an HTTP status, a message and a meaning each. */
+export function readErrorCodes(document: Record<string, unknown>, report: Report): ErrorCodeEntry[] {
   const table = document["x-dmsflow-error-codes"];
-  if (table === undefined) return;
+  if (table === undefined) return [];
   const path = "x-dmsflow-error-codes";
   if (!Array.isArray(table)) {
     report(path, "must be a list of error codes.");
-    return;
+    return [];
   }
   const seen = new Set<string>();
+  const entries: ErrorCodeEntry[] = [];
   for (const [i, entry] of table.entries()) {
     const at = specPath(path, i);
     if (!isObject(entry)) {
@@ -204,5 +210,15 @@ export function checkDomainExtensions(document: Record<string, unknown>, report:
     if (typeof entry.documented !== "boolean") report(specPath(at, "documented"), "must be true or false.");
     if (entry.documented === true && typeof entry.source !== "string")
       report(specPath(at, "source"), "a documented code needs the URL of its source.");
+    entries.push({
+      code: entry.code as string,
+      kind: entry.kind as ErrorCodeEntry["kind"],
+      httpStatus: entry.httpStatus as number,
+      message: entry.message as string,
+      meaning: text(entry.meaning),
+      documented: entry.documented === true,
+      ...(typeof entry.source === "string" ? { source: entry.source } : {}),
+    });
   }
+  return entries;
 }
