@@ -3,12 +3,15 @@
 // temporary data file, then runs the real, built `dmsflow` CLI against it, step by step. No cloud
 // account and no configuration: the emulator's demo AccessKey is passed in the environment only.
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmulator } from "@dmsflow/emulator";
 
+// The emulator's admin token for this run only (node behaviour is not part of the DMS API).
+const ADMIN_TOKEN = randomUUID();
 const BIN = fileURLToPath(new URL("../dist/esm/bin.js", import.meta.url));
 const SEED = fileURLToPath(new URL("../../emulator/seeds/demo.json", import.meta.url));
 
@@ -25,7 +28,34 @@ const cyan = (text) => (color ? `\x1b[36m${text}\x1b[39m` : text);
 // In a pipe (CI logs) the CLI would print tab-separated text; the demo is for people, so ask for tables.
 const table = process.stdout.isTTY ? [] : ["--output", "table"];
 
+// The story of a night's run: the seed's nightly flow (two nodes) is published and run; its second node
+// fails; `status`-like detail comes from GetTaskInstanceRelation; the operator reruns it and waits.
+const STORY = seed.taskFlows.find((f) => f.graph?.nodes?.length >= 2 && f.graph?.edges?.length >= 1);
+const STORY_ID = String(STORY.DagId);
+const [FIRST_NODE, FAILING_NODE] = STORY.graph.nodes.map((n) => String(n.NodeId));
+const RUN = "<run>"; // replaced by the id TryRunTaskFlow answers
+
+const storySteps = [
+  [`Publish task flow ${STORY.name} (a new version, deployed)`, ["call", "PublishAndDeployTaskFlow", "--DagId", STORY_ID]],
+  ["Start a run of it", ["call", "TryRunTaskFlow", "--DagId", STORY_ID], { capture: "InstanceId" }],
+  [
+    "Wait for the run to finish (it fails: exit code 1)",
+    ["wait", "--dag-id", STORY_ID, "--instance-id", RUN, "--until", "finished", "--interval", "200ms", ...table],
+    { exitCode: 1 },
+  ],
+  [
+    "See which node failed, and why",
+    ["call", "GetTaskInstanceRelation", "--DagId", STORY_ID, "--DagInstanceId", RUN, "--output", "table"],
+  ],
+  ["Rerun it", ["rerun", "--dag-id", STORY_ID, "--instance-id", RUN, ...table]],
+  [
+    "Wait until it succeeds",
+    ["wait", "--dag-id", STORY_ID, "--instance-id", RUN, "--until", "finished", "--interval", "200ms", ...table],
+  ],
+];
+
 const steps = [
+  ...storySteps,
   [
     `List the suspended instances of task flow ${flow.name}`,
     ["instances", "--dag-id", DAG_ID, "--status", "suspended", ...table],
@@ -46,7 +76,11 @@ const work = mkdtempSync(join(tmpdir(), "dmsflow-demo-"));
 let emulator;
 let exitCode = 0;
 try {
-  emulator = await startEmulator({ seed: SEED, data: join(work, "demo.sqlite") });
+  // Simulated time runs 10x faster, so a node's simulated second takes 100 ms of the demo.
+  emulator = await startEmulator({ seed: SEED, data: join(work, "demo.sqlite"), speed: 10, adminToken: ADMIN_TOKEN });
+  // What the real DMS learns from the SQL itself: the first node succeeds, the second fails once.
+  await setBehaviour(FIRST_NODE, { durationMs: 1000 });
+  await setBehaviour(FAILING_NODE, { durationMs: 1000, failNext: { message: "division by zero in aggregate_daily" } });
   console.log(
     `${bold(`[0/${steps.length}]`)} Started a local DMS emulator at ${emulator.url} with the demo seed (no cloud account needed).`,
   );
@@ -58,10 +92,13 @@ try {
     ALIBABA_CLOUD_ACCESS_KEY_ID: "demo-key",
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: "demo-secret",
   });
-  for (const [index, [what, args]] of steps.entries()) {
+  let runId = RUN;
+  for (const [index, [what, template, expect = {}]] of steps.entries()) {
+    const args = template.map((arg) => (arg === RUN ? runId : arg));
     console.log(`\n${bold(`[${index + 1}/${steps.length}]`)} ${what}:  ${cyan(`dmsflow ${args.join(" ")}`)}`);
-    const code = await run(args, env);
-    if (code !== 0) {
+    const { code, stdout } = await run(args, env, expect.capture !== undefined);
+    if (expect.capture) runId = String(JSON.parse(stdout)[expect.capture]);
+    if (code !== (expect.exitCode ?? 0)) {
       console.error(`The demo stopped: 'dmsflow ${args[0]}' exited with ${code}.`);
       exitCode = code;
       break;
@@ -77,10 +114,26 @@ try {
 }
 process.exitCode = exitCode;
 
-function run(args, env) {
+/** Runs the CLI; with `capture`, its output is also kept (to read the id a step answers). */
+function run(args, env, capture) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: "inherit", env });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["inherit", capture ? "pipe" : "inherit", "inherit"], env });
+    let stdout = "";
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+      process.stdout.write(chunk);
+    });
     child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.on("exit", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout }));
   });
+}
+
+/** Sets a node's simulated behaviour through the emulator's admin API. */
+async function setBehaviour(nodeId, behaviour) {
+  const response = await fetch(`${emulator.url}/_emulator/flows/${STORY_ID}/nodes/${nodeId}/behaviour`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify(behaviour),
+  });
+  if (!response.ok) throw new Error(`the emulator refused the node behaviour: ${await response.text()}`);
 }

@@ -1,12 +1,16 @@
+import { InstanceStatus } from "@dmsflow/client";
 import type { CommandHandler } from "../commands/commandSpec.js";
 import { formatSeconds } from "../output/progressBar.js";
 import { sanitize } from "../output/sanitize.js";
 import { statusCell } from "../output/statusCell.js";
 import { statusName } from "../statusNames.js";
 
-const FAILED = 3;
+const { running, failed: FAILED, succeeded, completed } = InstanceStatus;
 /** `--until running` is met by running, and also by a finished status: the instance did run. */
-const UNTIL: Readonly<Record<string, readonly number[]>> = { running: [1, 3, 4, 5], finished: [3, 4, 5] };
+const UNTIL: Readonly<Record<string, readonly number[]>> = {
+  running: [running, FAILED, succeeded, completed],
+  finished: [FAILED, succeeded, completed],
+};
 const DEFAULT_TIMEOUT_MS = 600_000;
 
 /** `dmsflow wait`: polls one instance until it runs or finishes. */
