@@ -1,4 +1,5 @@
 import type { ActionHandlers } from "./actions/actionHandler.js";
+import type { ConsoleState } from "./console/consoleState.js";
 import type { Engine } from "./engine/engine.js";
 import type { EngineClock } from "./engine/engineClock.js";
 import type { FaultInjector } from "./faults/faultInjector.js";
@@ -34,4 +35,6 @@ export interface EmulatorContext {
   readonly counters: EmulatorCounters;
   readonly connections: ConnectionGuard;
   readonly startedAtMs: number;
+  /** The web console's switch, start-up seed and request history. */
+  readonly console: ConsoleState;
 }

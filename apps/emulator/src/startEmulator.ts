@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { formatApiTime } from "./actions/apiTime.js";
 import { createActionHandlers } from "./actions/createActionHandlers.js";
+import { createConsoleState } from "./console/consoleState.js";
 import type { EmulatorContext } from "./emulatorContext.js";
 import { Engine } from "./engine/engine.js";
 import { EngineClock } from "./engine/engineClock.js";
@@ -45,6 +46,8 @@ export interface EmulatorOptions {
   speed?: number;
   /** Seeds the draws of per-node failure rates; default 1. The same seed fails the same node runs. */
   randomSeed?: number;
+  /** Serves the web console at /_emulator/console (default true): on loopback only, or to holders of the admin token when one is set. */
+  console?: boolean;
   /** Called with each run and node status change, once it is committed (for a server-sent events stream). */
   onStateChange?: EngineListener;
   /** The most connections open at once; default 900. Over it, the oldest idle one is closed, or, when none is idle, the newcomer gets 503. */
@@ -85,8 +88,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!(speed > 0 && Number.isFinite(speed))) throw new Error(`speed must be a number above 0; got ${speed}.`);
     nonces = durableReplayGuard(store, data !== ":memory:", clock);
     let seeded: SeedSummary | undefined;
-    if (options.seed !== undefined) {
-      const seed = loadSeed(options.seed);
+    const seed = options.seed === undefined ? undefined : loadSeed(options.seed);
+    if (seed !== undefined) {
       if (store.isEmpty()) seeded = store.seed(seed, "merge");
       else logger?.event("seed skipped", { reason: "the data file already holds data; use POST /_emulator/seed?mode=replace" });
     }
@@ -107,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       counters: { requests: 0, byStatus: {}, clientClosed: 0 },
       connections: new ConnectionGuard(connectionLimits(options)),
       startedAtMs: performance.now(),
+      console: createConsoleState(options.console ?? true, options.seed, clock),
     };
     server = createServer(serverTimeouts(options), createRequestListener(ctx));
     server.on("connection", ctx.connections.admit);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { InstanceStatus, toInt64String } from "@dmsflow/client";
+import { handleConsole } from "../console/handleConsole.js";
 import type { EmulatorContext } from "../emulatorContext.js";
 import { FaultSettingsError } from "../faults/faultSettings.js";
 import { emptyParameters, parseUrlEncoded } from "../http/parseUrlEncoded.js";
@@ -10,6 +11,7 @@ import { SeedError } from "../seed/seedReader.js";
 import { checkAdminToken } from "./adminAuth.js";
 import { EngineAdminError, engineAdminRoute } from "./engineAdmin.js";
 import { inspectState, instanceView } from "./inspectState.js";
+import { resetEmulator } from "./resetEmulator.js";
 
 /** The largest admin body (a seed with a few hundred thousand instances). */
 export const MAX_ADMIN_BODY_BYTES = 256 * 1024 * 1024;
@@ -28,8 +30,8 @@ class AdminError extends Error {
 }
 
 /**
- * Serves /_emulator/*: health (open), and with the admin token seed, reset, inspect, instance status,
- * faults and stats. Answers JSON; IDs are decimal strings here. Returns the HTTP status.
+ * Serves /_emulator/*: health (open), the web console (its own access rules), and with the admin token
+ * seed, reset, inspect, instance status, faults and stats. Answers JSON; IDs are decimal strings here. Returns the HTTP status.
  */
 export async function handleAdmin(
   ctx: EmulatorContext,
@@ -45,6 +47,8 @@ export async function handleAdmin(
   };
   const route = `${req.method} ${pathname.slice(ADMIN_PREFIX.length)}`;
   if (route === "GET health") return send(200, { status: "ok", uptimeMs: Math.round(performance.now() - ctx.startedAtMs) });
+  const consoleAnswer = handleConsole(ctx, req, res, requestId, pathname, search);
+  if (consoleAnswer) return consoleAnswer;
   const denied = checkAdminToken(req, ctx.adminToken);
   if (denied) return send(denied.status, { RequestId: requestId, Code: denied.code, Message: denied.message });
   try {
@@ -97,11 +101,7 @@ async function routeAdmin(ctx: EmulatorContext, req: IncomingMessage, route: str
       return { mode, seeded: summary };
     }
     case "POST reset":
-      store.reset();
-      ctx.engine.load();
-      ctx.replay.clear();
-      ctx.limiter.clear();
-      ctx.faults.configure({});
+      resetEmulator(ctx);
       return { reset: true };
     case "GET inspect":
       return inspectState(store);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ADMIN_PREFIX, handleAdmin } from "../admin/handleAdmin.js";
 import type { EmulatorContext } from "../emulatorContext.js";
 import { gatewayError } from "../gateway/gatewayError.js";
-import type { RequestOutcome } from "../log/requestLog.js";
+import type { RequestLogEntry, RequestOutcome } from "../log/requestLog.js";
 import { handleRpc, type RequestTrace } from "./handleRpc.js";
 import { newRequestId } from "./newRequestId.js";
 import { gatewayErrorBody } from "./responseBodies.js";
@@ -25,6 +25,7 @@ export function createRequestListener(ctx: EmulatorContext): (req: IncomingMessa
     const trace: RequestTrace = {};
     ctx.connections.requestStarted(req.socket);
     res.once("close", () => ctx.connections.requestEnded(req.socket));
+    const isAdmin = pathname.startsWith(ADMIN_PREFIX);
     const refusal = ctx.connections.refusal(req.socket);
     if (refusal !== undefined) {
       const failure = gatewayError("ServiceUnavailable", { detail: refusal });
@@ -33,7 +34,6 @@ export function createRequestListener(ctx: EmulatorContext): (req: IncomingMessa
       trace.code = failure.code;
       return finish(failure.status, undefined, "connectionLimit");
     }
-    const isAdmin = pathname.startsWith(ADMIN_PREFIX);
     const work = isAdmin
       ? handleAdmin(ctx, req, res, requestId, pathname, search)
       : handleRpc(ctx, req, res, requestId, pathname, search, trace);
@@ -58,9 +58,7 @@ export function createRequestListener(ctx: EmulatorContext): (req: IncomingMessa
         const key = String(status);
         ctx.counters.byStatus[key] = (ctx.counters.byStatus[key] ?? 0) + 1;
       }
-      if (!ctx.logger) return;
-      // Admin requests are logged by path only: their bodies (seeds) hold secrets.
-      ctx.logger.request({
+      const entry: RequestLogEntry = {
         requestId,
         method: req.method ?? "",
         path: pathname.length > 100 ? `${pathname.slice(0, 100)}…` : pathname,
@@ -73,7 +71,10 @@ export function createRequestListener(ctx: EmulatorContext): (req: IncomingMessa
         fault: trace.fault,
         error,
         outcome,
-      });
+      };
+      if (!isAdmin) ctx.console.requests.record(entry);
+      // Admin requests are logged by path only: their bodies (seeds) hold secrets.
+      ctx.logger?.request(entry);
     }
   };
 }
