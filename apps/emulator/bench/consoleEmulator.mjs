@@ -57,6 +57,12 @@ export async function startBundledEmulator(seed, { adminToken = "console-bench",
       const res = await fetch(`${url}${req.path}`, { method: "POST", headers: req.headers });
       return { status: res.status, json: await res.json().catch(() => undefined) };
     },
+    /** The console's cookie, as the login answer sets it, for a browser context. */
+    async consoleCookie() {
+      const res = await fetch(`${url}/_emulator/console?token=${adminToken}`, { redirect: "manual" });
+      const [name, value] = res.headers.get("set-cookie").split(";")[0].split("=");
+      return { name, value, url };
+    },
     async stop() {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));

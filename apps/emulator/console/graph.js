@@ -19,7 +19,9 @@ export function drawGraph(nodes, statusOf, onSelect) {
   const ids = new Set(nodes.map((n) => n.id));
   for (const n of nodes) g.setNode(n.id, { width: NODE_W, height: NODE_H });
   for (const n of nodes) for (const up of n.upstream) if (ids.has(up)) g.setEdge(up, n.id);
+  const started = performance.now();
   dagre.layout(g);
+  performance.measure("layout", { start: started, end: performance.now() });
   const { width = 0, height = 0 } = g.graph();
   const svg = s("svg", {
     class: "graph",
