@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArguments, USAGE, UsageError } from "./cli/parseArguments.js";
+import { packagedFile } from "./packagedFile.js";
 import { startEmulator } from "./startEmulator.js";
 
 // The one line on stdout is the contract (tools read the URL from it); everything else goes to stderr.
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
       host: args.host,
       port: args.port,
       data: args.data,
-      ...(args.seed === undefined ? {} : { seed: args.seed }),
+      ...(args.seed === undefined ? {} : { seed: args.seed === "demo" ? packagedFile("seeds/demo.json") : args.seed }),
+      console: args.console,
       ...(args.adminToken === undefined ? {} : { adminToken: args.adminToken }),
       ...(args.completeAfterMs === undefined ? {} : { completeRunningAfterMs: args.completeAfterMs }),
       ...(args.speed === undefined ? {} : { speed: args.speed }),

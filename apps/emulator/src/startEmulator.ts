@@ -131,7 +131,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       sweeper.unref();
     }
     const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-    logger?.event("listening", { url, data, seeded: seeded ?? null });
+    logger?.event("listening", {
+      url,
+      ...(ctx.console.enabled ? { console: `${url}/_emulator/console` } : {}),
+      data,
+      seeded: seeded ?? null,
+    });
     const running = server;
     let closing: Promise<void> | undefined;
     return {

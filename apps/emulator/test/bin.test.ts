@@ -53,6 +53,18 @@ describe("dmsflow-emulator", () => {
     expect(p.stdoutLines).toHaveLength(1);
   });
 
+  it("seeds the packaged demo seed with --seed demo and serves the console, whose URL it logs; --no-console turns it off", async () => {
+    const p = await spawn(["--seed", "demo"]);
+    const listening = p.stderrLines.map((line) => JSON.parse(line)).find((l) => l.msg === "listening");
+    expect(listening.console).toBe(`${p.url}/_emulator/console`);
+    expect(listening.seeded).toMatchObject({ tenants: 2 });
+    const page = await sendRequest(p.url, { method: "GET", path: "/_emulator/console" });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<script type="module" src="/_emulator/console/main.js">');
+    const off = await spawn(["--no-console", "--quiet"]);
+    expect((await sendRequest(off.url, { method: "GET", path: "/_emulator/console" })).json.Code).toBe("AdminDisabled");
+  });
+
   it.each(["SIGINT", "SIGTERM"] as const)("shuts down cleanly on %s (exit 0)", async (signal) => {
     const p = await spawn(["--quiet"]);
     expect(await stopEmulator(p, signal)).toEqual({ code: 0, signal: null });

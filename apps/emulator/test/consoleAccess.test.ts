@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorOptions } from "../src/index.js";
-import { DEMO_SEED } from "./fixtures/consoleBrowser.js";
+import { DEMO_SEED } from "./fixtures/emulatorProcess.js";
 import { sendRequest } from "./fixtures/sendRequest.js";
 import { ADMIN_TOKEN, startTestEmulator, type TestEmulator } from "./fixtures/testEmulator.js";
 

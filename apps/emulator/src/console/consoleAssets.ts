@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { dependencyFile, packagedFile } from "../packagedFile.js";
 
 /** A static file of the console, with its compressed forms made once. */
 interface Asset {
@@ -23,10 +23,6 @@ const TYPES: Record<string, string> = {
 
 /** The layout library, served from the package's node_modules under this name. */
 export const LAYOUT_ASSET = "dagre.esm.js";
-
-// The same file runs as ESM (dist/esm, tests from source) and as CommonJS (dist/cjs, bundles): either
-// way the package's own manifest locates the console folder, and its node_modules the layout library.
-const moduleRequire = createRequire(typeof __filename === "string" ? __filename : import.meta.url);
 
 /**
  * The console's static files: the `console` folder shipped in the package (plain ES modules, CSS, the
@@ -76,10 +72,10 @@ export class ConsoleAssets {
 
   private load(): Map<string, Asset> {
     if (this.assets) return this.assets;
-    const root = join(dirname(moduleRequire.resolve("@dmsflow/emulator/package.json")), "console");
+    const root = packagedFile("console");
     const files = new Map<string, string>();
     for (const name of readdirSync(root)) if (/^[a-zA-Z][\w-]*\.(html|js|css|svg)$/.test(name)) files.set(name, join(root, name));
-    files.set(LAYOUT_ASSET, join(dirname(moduleRequire.resolve("@dagrejs/dagre")), LAYOUT_ASSET));
+    files.set(LAYOUT_ASSET, dependencyFile("@dagrejs/dagre", LAYOUT_ASSET));
     const assets = new Map<string, Asset>();
     for (const [name, path] of files) {
       const raw = readFileSync(path);
