@@ -75,6 +75,7 @@ try {
   );
 
   // (2) Live updates: console pages open, runs started by signed requests, memory sampled.
+  if (SECONDS <= 0) process.exit(0);
   const pages = [];
   for (const hash of ["#/", `#/flow/${LIVE}`, "#/requests"]) {
     const page = await context.newPage();

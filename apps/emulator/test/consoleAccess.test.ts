@@ -66,6 +66,14 @@ describe("console access", () => {
       headers: { ...auth, "x-dmsflow-console": "1" },
     });
     expect(unknown.json.Code).toBe("UnknownRunAction");
+    const badFaults = await sendRequest(e!.url, {
+      method: "PUT",
+      path: "/_emulator/console/api/faults",
+      headers: { ...auth, "x-dmsflow-console": "1" },
+      body: JSON.stringify({ actions: { ListTaskFlow: { error503: 2 } } }),
+    });
+    expect(badFaults.status).toBe(400);
+    expect(badFaults.json.Message).toContain("actions.ListTaskFlow.error503 must be a probability from 0 to 1");
   });
 
   it("serves its files compressed with an ETag, and the layout library from the package's dependencies", async () => {

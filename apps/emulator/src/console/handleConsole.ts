@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toInt64String } from "@dmsflow/client";
-import { engineAdminRoute } from "../admin/engineAdmin.js";
+import { EngineAdminError, engineAdminRoute } from "../admin/engineAdmin.js";
 import type { EmulatorContext } from "../emulatorContext.js";
+import { FaultSettingsError } from "../faults/faultSettings.js";
 import { emptyParameters, parseUrlEncoded } from "../http/parseUrlEncoded.js";
 import { readBody } from "../http/readBody.js";
 import { sendJson } from "../http/sendJson.js";
+import { SeedError } from "../seed/seedReader.js";
 import { CONSOLE_COOKIE, checkConsoleAccess, consoleSession, isConsoleLogin } from "./consoleAccess.js";
 import { ConsoleActionError, resetConsole, runAction, runAsOperator } from "./consoleActions.js";
 import { ConsoleAssets } from "./consoleAssets.js";
@@ -65,12 +67,11 @@ export function handleConsole(
       return 200;
     },
     (error: unknown) => {
-      if (error instanceof ConsoleActionError) return sendError(error.status, error.code, error.message);
-      if (error instanceof Error && "status" in error && "code" in error) {
-        // The engine's admin endpoints and the fault settings explain their own refusals.
-        return sendError(Number(error.status), String(error.code), error.message);
+      if (error instanceof ConsoleActionError || error instanceof EngineAdminError) {
+        return sendError(error.status, error.code, error.message);
       }
-      if (error instanceof Error && error.name === "FaultSettingsError") return sendError(400, error.name, error.message);
+      // Fault settings that do not follow the format; a start-up seed file gone since the start.
+      if (error instanceof FaultSettingsError || error instanceof SeedError) return sendError(400, error.name, error.message);
       throw error;
     },
   );
