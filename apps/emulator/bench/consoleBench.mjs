@@ -1,12 +1,14 @@
 // npm run bench:console: the console's figures. (1) A 50-node flow page in a fresh browser context:
 // bytes transferred (compressed, headers included) and the time from navigation to a drawn graph.
 // (2) The emulator's memory with console pages open while its engine makes ~100 state changes a
-// second (BENCH_CONSOLE_SECONDS, default 180). Figures, not assertions.
+// second (BENCH_CONSOLE_SECONDS, default 180); BENCH_CONSOLE_PAGES=0 runs the same load with no page open,
+// the control that tells the console's share of any growth. Figures, not assertions.
 import { readFileSync } from "node:fs";
 import { layeredFlow, startBundledEmulator } from "./consoleEmulator.mjs";
 import { launchChromium } from "./launchChromium.mjs";
 
 const SECONDS = Number(process.env.BENCH_CONSOLE_SECONDS ?? 180);
+const PAGES = process.env.BENCH_CONSOLE_PAGES !== "0";
 const LOADS = 5;
 const BIG = 7050;
 const LIVE = 7010;
@@ -77,7 +79,7 @@ try {
   // (2) Live updates: console pages open, runs started by signed requests, memory sampled.
   if (SECONDS <= 0) process.exit(0);
   const pages = [];
-  for (const hash of ["#/", `#/flow/${LIVE}`, "#/requests"]) {
+  for (const hash of PAGES ? ["#/", `#/flow/${LIVE}`, "#/requests"] : []) {
     const page = await context.newPage();
     await page.goto(`${emulator.url}/_emulator/console${hash}`);
     pages.push(page);
@@ -98,14 +100,20 @@ try {
   const t0 = Date.now();
   let lastRunOpen = 0;
   while (Date.now() - t0 < SECONDS * 1000) {
-    if (Date.now() - lastRunOpen > 20_000) {
+    if (PAGES && Date.now() - lastRunOpen > 20_000) {
       lastRunOpen = Date.now();
-      const flow = await emulator.console("GET", `flows/${LIVE}`);
-      await runPage.goto(`${emulator.url}/_emulator/console#/run/${flow.runs[0].Id}`);
+      const [latest] = (await emulator.console("GET", `flows/${LIVE}`)).runs;
+      if (latest) await runPage.goto(`${emulator.url}/_emulator/console#/run/${latest.Id}`);
+      else lastRunOpen = 0;
     }
     const stats = await emulator.admin("GET", "stats");
     const rss = Number(readFileSync(`/proc/${emulator.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)[1]) * 1024;
-    samples.push({ s: Math.round((Date.now() - t0) / 1000), rss, heap: stats.memory.heapUsedBytes, runs: started });
+    samples.push({
+      s: Math.round((Date.now() - t0) / 1000),
+      rss,
+      heap: stats.memory.heapUsedBytes,
+      nonces: stats.noncesRemembered,
+    });
     await new Promise((resolve) => setTimeout(resolve, 10_000));
   }
   clearInterval(starter);
@@ -116,7 +124,7 @@ try {
   const avg = (xs, k) => xs.reduce((a, s) => a + s[k], 0) / Math.max(xs.length, 1);
   process.stdout.write(
     `${JSON.stringify({
-      figure: "emulator memory with the console open under live updates",
+      figure: PAGES ? "emulator memory with the console open under live updates" : "the same load, no console page open",
       seconds: Math.round(elapsed),
       runsStarted: started,
       failedStarts,
@@ -124,6 +132,7 @@ try {
       rssMb: { first: mb(samples[0].rss), last: mb(samples.at(-1).rss), max: mb(Math.max(...samples.map((s) => s.rss))) },
       heapMb: { first: mb(samples[0].heap), last: mb(samples.at(-1).heap), max: mb(Math.max(...samples.map((s) => s.heap))) },
       rssMbAfter30sFirstHalfVsSecondHalf: [mb(avg(firstHalf, "rss")), mb(avg(secondHalf, "rss"))],
+      noncesRemembered: samples.at(-1).nonces,
       samples: samples.map((s) => [s.s, mb(s.rss), mb(s.heap)]),
     })}\n`,
   );

@@ -17,7 +17,10 @@ export async function startBundledEmulator(seed, { adminToken = "console-bench",
   const seedPath = join(work, "seed.json");
   writeFileSync(seedPath, JSON.stringify(seed));
   const bin = await bundleEmulatorBin(join(work, "emulator.cjs"));
-  const child = spawn(process.execPath, [bin, "--seed", seedPath, "--admin-token", adminToken, "--quiet", ...extraArgs], {
+  // A data file, so the runs the bench makes grow a file, not the process's memory.
+  const data = join(work, "state.db");
+  const args = [bin, "--seed", seedPath, "--data", data, "--admin-token", adminToken, "--quiet", ...extraArgs];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, NODE_PATH: nodeModules },
     stdio: ["ignore", "pipe", "inherit"],
   });
