@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       port: args.port,
       data: args.data,
       ...(args.seed === undefined ? {} : { seed: args.seed }),
+      console: args.console,
       ...(args.adminToken === undefined ? {} : { adminToken: args.adminToken }),
       ...(args.completeAfterMs === undefined ? {} : { completeRunningAfterMs: args.completeAfterMs }),
       ...(args.speed === undefined ? {} : { speed: args.speed }),

@@ -1,4 +1,5 @@
 import type { ActionHandlers } from "./actions/actionHandler.js";
+import type { ConsoleState } from "./console/consoleState.js";
 import type { Engine } from "./engine/engine.js";
 import type { EngineClock } from "./engine/engineClock.js";
 import type { EventBus } from "./events/eventBus.js";
@@ -46,4 +47,6 @@ export interface EmulatorContext {
   readonly eventStream: EventStreamLimits;
   /** Loads the seed given at start (applied or not), for POST /_emulator/reset?reseed=true. */
   readonly startupSeed: (() => ValidSeed) | undefined;
+  /** The web console's own state (whether it is served); it reads history, events and reseed from the fields above. */
+  readonly console: ConsoleState;
 }

@@ -51,6 +51,8 @@ export interface EmulatorOptions {
   speed?: number;
   /** Seeds the draws of per-node failure rates; default 1. The same seed fails the same node runs. */
   randomSeed?: number;
+  /** Serves the web console at /_emulator/console (default true): on loopback only, or to holders of the admin token when one is set. */
+  console?: boolean;
   /** Called with each run and node status change, once it is committed (for a server-sent events stream). */
   onStateChange?: EngineListener;
   /** The most connections open at once; default 900. Over it, the oldest idle one is closed, or, when none is idle, the newcomer gets 503. */
@@ -135,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         maxBufferedBytes: options.eventsMaxBufferedBytes ?? DEFAULT_EVENT_STREAM_LIMITS.maxBufferedBytes,
       },
       startupSeed,
+      console: { enabled: options.console ?? true },
     };
     server = createServer(serverTimeouts(options), createRequestListener(ctx));
     server.on("connection", ctx.connections.admit);
@@ -156,7 +159,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       sweeper.unref();
     }
     const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-    logger?.event("listening", { url, data, seeded: seeded ?? null });
+    logger?.event("listening", {
+      url,
+      ...(ctx.console.enabled ? { console: `${url}/_emulator/console` } : {}),
+      data,
+      seeded: seeded ?? null,
+    });
     const running = server;
     let closing: Promise<void> | undefined;
     return {

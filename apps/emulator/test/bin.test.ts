@@ -61,6 +61,18 @@ describe("dmsflow-emulator", () => {
     expectSuccess(await sendRequest(p.url, signV3({ action: "ListTaskFlow", key, host })));
   });
 
+  it("serves the console, whose URL it logs; --no-console turns it off", async () => {
+    const p = await spawn(["--seed", "demo"]);
+    const listening = p.stderrLines.map((line) => JSON.parse(line)).find((l) => l.msg === "listening");
+    expect(listening.console).toBe(`${p.url}/_emulator/console`);
+    expect(listening.seeded).toMatchObject({ tenants: 2 });
+    const page = await sendRequest(p.url, { method: "GET", path: "/_emulator/console" });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<script type="module" src="/_emulator/console/main.js">');
+    const off = await spawn(["--no-console", "--quiet"]);
+    expect((await sendRequest(off.url, { method: "GET", path: "/_emulator/console" })).json.Code).toBe("AdminDisabled");
+  });
+
   it.each(["SIGINT", "SIGTERM"] as const)("shuts down cleanly on %s (exit 0)", async (signal) => {
     const p = await spawn(["--quiet"]);
     expect(await stopEmulator(p, signal)).toEqual({ code: 0, signal: null });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { packContents } from "./packContents.js";
 import { publishedPackages } from "./publishedPackages.js";
 
-// What a user needs: the manifest, docs, both builds with declarations, and (emulator) its seeds and
-// the seed format's JSON Schema.
+// What a user needs: the manifest, docs, both builds with declarations, and (emulator) its seeds, the
+// seed format's JSON Schema and the web console's static files.
 const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
@@ -13,6 +13,7 @@ const ALLOWED = [
   /^dist\/cjs\/package\.json$/,
   /^seeds\/[\w-]+\.json$/,
   /^seeds\/seed\.schema\.json$/,
+  /^console\/[\w-]+\.(js|css|html)$/,
 ];
 const FORBIDDEN = [
   /\.test\./,
@@ -46,6 +47,11 @@ describe("npm pack contents", () => {
         // Loaded on demand by index.js for the credential modes that exchange something (RamRoleArn, ...).
         for (const lazy of ["dist/esm/credentialExchanges.js", "dist/cjs/credentialExchanges.js"])
           expect(files, lazy).toContain(lazy);
+      }
+      if (pkg.name === "@dmsflow/emulator") {
+        // Served at /_emulator/console from the package's own console/ folder (no build step).
+        for (const asset of ["console/index.html", "console/main.js", "console/live.js", "console/console.css"])
+          expect(files, asset).toContain(asset);
       }
       console.log(
         `${pkg.name}: ${files.length} files, ${(size / 1024).toFixed(1)} KB packed, ${(unpackedSize / 1024).toFixed(1)} KB unpacked`,

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { InstanceStatus, toInt64String } from "@dmsflow/client";
+import { checkConsoleAccess } from "../console/consoleAccess.js";
+import { handleConsole } from "../console/handleConsole.js";
 import type { EmulatorContext } from "../emulatorContext.js";
 import { serveEvents } from "../events/serveEvents.js";
 import { FaultSettingsError } from "../faults/faultSettings.js";
@@ -23,9 +25,10 @@ export const MAX_ADMIN_BODY_BYTES = 256 * 1024 * 1024;
 export const ADMIN_PREFIX = "/_emulator/";
 
 /**
- * Serves /_emulator/*: health (open), and with the admin token seed, reset, state export, inspect,
- * instance status, faults, stats, the request history and the event stream. Answers JSON (the event
- * stream: text/event-stream); IDs are decimal strings here. Returns the HTTP status.
+ * Serves /_emulator/*: health (open), the web console (its own access rules), and with the admin token
+ * seed, reset, state export, inspect, instance status, faults, stats, the request history and the
+ * event stream (which the console's readers may also open). Answers JSON (the event stream:
+ * text/event-stream); IDs are decimal strings here. Returns the HTTP status.
  */
 export async function handleAdmin(
   ctx: EmulatorContext,
@@ -41,6 +44,15 @@ export async function handleAdmin(
   };
   const route = `${req.method} ${pathname.slice(ADMIN_PREFIX.length)}`;
   if (route === "GET health") return send(200, { status: "ok", uptimeMs: Math.round(performance.now() - ctx.startedAtMs) });
+  const consoleAnswer = handleConsole(ctx, req, res, requestId, pathname, search);
+  if (consoleAnswer) return consoleAnswer;
+  // The console page's EventSource sends no Authorization header: whoever may read the console (its
+  // cookie, or loopback when there is no admin token) may read the event stream too.
+  const consoleReader = ctx.console.enabled && checkConsoleAccess(req, ctx.adminToken) === undefined;
+  if (route === "GET events" && consoleReader) {
+    serveEvents(ctx.events, res, ctx.eventStream);
+    return 200;
+  }
   const denied = checkAdminToken(req, ctx.adminToken);
   if (denied) return send(denied.status, { RequestId: requestId, Code: denied.code, Message: denied.message });
   if (route === "GET events") {

@@ -10,6 +10,7 @@ describe("parseArguments", () => {
       seed: undefined,
       adminToken: undefined,
       quiet: false,
+      console: true,
       completeAfterMs: undefined,
       speed: undefined,
       randomSeed: undefined,
@@ -63,6 +64,10 @@ describe("parseArguments", () => {
       quiet: true,
       completeAfterMs: 500,
     });
+  });
+
+  it("turns the web console off with --no-console", () => {
+    expect(parseArguments(["--no-console", "--seed", "demo"], {})).toMatchObject({ console: false, seed: "demo" });
   });
 
   it("reads the engine's speed and random seed, and refuses a speed of 0", () => {

@@ -6,6 +6,8 @@ export interface EmulatorArguments {
   readonly seed: string | undefined;
   readonly adminToken: string | undefined;
   readonly quiet: boolean;
+  /** --no-console: do not serve the web console. */
+  readonly console: boolean;
   readonly completeAfterMs: number | undefined;
   readonly speed: number | undefined;
   readonly randomSeed: number | undefined;
@@ -41,6 +43,7 @@ Options:
                            most connections open at once from one address (default 600)
   --headers-timeout <ms>   a connection must send its request headers within this time (default 5000)
   --idle-timeout <ms>      an idle keep-alive connection is closed after this time (default 5000)
+  --no-console             do not serve the web console at /_emulator/console
   --quiet                  no request logs on stderr
   --help                   this text
 `;
@@ -64,12 +67,14 @@ const VALUE_FLAGS = [
 export function parseArguments(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): EmulatorArguments {
   const values = new Map<string, string>();
   let quiet = false;
+  let serveConsole = true;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf("=");
     const name = arg.startsWith("--") && eq !== -1 ? arg.slice(0, eq) : arg;
     if (name === "--quiet") quiet = true;
+    else if (name === "--no-console") serveConsole = false;
     else if (name === "--help" || name === "-h") help = true;
     else if ((VALUE_FLAGS as readonly string[]).includes(name)) {
       const value = eq !== -1 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -93,6 +98,7 @@ export function parseArguments(argv: readonly string[], env: Readonly<Record<str
     seed: values.get("--seed"),
     adminToken: values.get("--admin-token") ?? (env.DMSFLOW_EMULATOR_ADMIN_TOKEN || undefined),
     quiet,
+    console: serveConsole,
     completeAfterMs: completeAfter === undefined ? undefined : integer(completeAfter, "--complete-after", 0, 86_400_000),
     speed: speedOf(values.get("--speed")),
     randomSeed: optionalInteger(values, "--random-seed", 0, 2 ** 31 - 1),
