@@ -30,10 +30,20 @@ describe("npm run demo", () => {
       },
     );
     expect(code, stderr).toBe(0);
-    expect(stderr).toBe("");
-    const steps = stdout.split("\n").filter((line) => /^\[[1-5]\/5\] /.test(line));
-    expect(steps.map((line) => line.slice(0, 6))).toEqual(["[1/5] ", "[2/5] ", "[3/5] ", "[4/5] ", "[5/5] "]);
-    expect(stdout).toMatch(/^\[0\/5\] Started a local DMS emulator at http:\/\/127\.0\.0\.1:\d+/);
+    // The only line on stderr is the story's failed run, as `dmsflow wait` reports it (exit code 1, expected).
+    expect(stderr).toMatch(
+      /^error: instance 9007199254740994 of task flow \d+ failed: Node \w+ \(\d+\) failed: division by zero/,
+    );
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    const steps = stdout.split("\n").filter((line) => /^\[([1-9]|1[01])\/11\] /.test(line));
+    expect(steps.map((line) => line.slice(0, line.indexOf("]") + 1))).toEqual(
+      Array.from({ length: 11 }, (_, i) => `[${i + 1}/11]`),
+    );
+    expect(stdout).toMatch(/^\[0\/11\] Started a local DMS emulator at http:\/\/127\.0\.0\.1:\d+/);
+    // The story: the run fails at its second node, the operator reruns it, and it succeeds.
+    expect(stdout).toMatch(/NodeList\.Node\[1\]\.Message\s+division by zero in aggregate_daily/);
+    expect(stdout).toMatch(/^Reran instance 9007199254740994 of task flow \d+\./m);
+    expect(stdout).toMatch(/^Instance 9007199254740994 of task flow \d+ is succeeded/m);
     expect(stdout).toMatch(/^ID\s+STATUS\s+VERSION/m);
     expect(stdout).toMatch(/^Resumed instance \d+ of task flow \d+\./m);
     expect(stdout).toMatch(/^Instance \d+ of task flow \d+ is running/m);

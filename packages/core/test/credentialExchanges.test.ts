@@ -450,8 +450,9 @@ describe("the built package", () => {
     expect(existsSync(esm) && existsSync(cjs), "build @dmsflow/core first (npm run build)").toBe(true);
     const h = home(profiles({ name: "web", mode: "OAuth" }));
     const probe = (load: string) =>
-      `${load}.then(async (c) => { const e = await c.resolveCredentials({ env: {}, homeDir: ${JSON.stringify(h.dir)} }).catch((x) => x); console.log(e.code, e instanceof c.DmsCredentialsError); })`;
+      `${load}.then(async (c) => { const e = await c.resolveCredentials({ env: {}, homeDir: ${JSON.stringify(h.dir)} }).catch((x) => x); process.stdout.write(e.code + " " + (e instanceof c.DmsCredentialsError)); })`;
     for (const load of [`import(${JSON.stringify(esm)})`, `Promise.resolve(require(${JSON.stringify(cjs)}))`]) {
+      // Written as plain text: console.log colours a boolean when the suite runs with FORCE_COLOR (nx in CI).
       const out = execFileSync(process.execPath, ["-e", probe(load)], { encoding: "utf8" });
       expect(out.trim()).toBe("UnsupportedCredentialMode true");
     }

@@ -74,7 +74,15 @@ describe("publish to a local registry and consume from it", () => {
     publishLog = published.stdout + published.stderr;
 
     await mirrorIntoRegistry(
-      dependencyClosure(["better-sqlite3", "@types/node", "@modelcontextprotocol/sdk", "zod"]),
+      dependencyClosure([
+        "better-sqlite3",
+        "ajv",
+        "cron-parser",
+        "@dagrejs/dagre",
+        "@types/node",
+        "@modelcontextprotocol/sdk",
+        "zod",
+      ]),
       registry.url,
       registry.token,
     );
