@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { promisify } from "node:util";
@@ -134,6 +134,8 @@ describe("publish to a local registry and consume from it", () => {
         join(dir, "use.ts"),
         [
           'import { DmsClient, type DmsError } from "@dmsflow/core";',
+          // The emulator's declarations must compile without @types/better-sqlite3 (checked absent below).
+          'import { DataFileError, type RunningEmulator, type Seed, startEmulator } from "@dmsflow/emulator";',
           'import type { ResumeTaskFlowInstanceOutput } from "@dmsflow/client";',
           "export async function resume(): Promise<ResumeTaskFlowInstanceOutput> {",
           '  const client = new DmsClient({ regionId: "cn-hangzhou" });',
@@ -142,6 +144,9 @@ describe("publish to a local registry and consume from it", () => {
           "export function code(error: DmsError): string {",
           "  return error.code;",
           "}",
+          'const seed: Seed = { tenants: [{ Tid: "3", name: "demo" }] };',
+          "export const start = (): Promise<RunningEmulator> => startEmulator({ seed });",
+          "export const isDataFileError = (error: unknown): boolean => error instanceof DataFileError;",
           "",
         ].join("\n"),
       );
@@ -152,6 +157,7 @@ describe("publish to a local registry and consume from it", () => {
           compilerOptions: {
             strict: true,
             noEmit: true,
+            skipLibCheck: false,
             module,
             moduleResolution: resolution,
             target: "es2022",
@@ -161,6 +167,7 @@ describe("publish to a local registry and consume from it", () => {
           files: ["use.ts"],
         }),
       );
+      expect(existsSync(join(consumer, "node_modules/@types/better-sqlite3"))).toBe(false);
       await expect(exec(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { cwd: consumer })).resolves.toBeDefined();
     });
   }
