@@ -1,20 +1,13 @@
 import { findTaskFlowInstance, InstanceStatus, ReRunTaskFlowInstanceCommand } from "@dmsflow/core";
-import { DRY_RUN_PROPERTY, objectSchema, type ToolDefinition } from "../tools/toolDefinition.js";
+import type { ToolDefinition } from "../tools/toolDefinition.js";
 import { ToolError } from "../tools/toolError.js";
 import { statusName } from "./runViews.js";
-import { onlyKnown, optionalId, RUN_PROPERTIES, requiredId } from "./taskArguments.js";
+import { onlyKnown, runActionInput, runActionSchema } from "./taskArguments.js";
 
 const RERUNNABLE: readonly number[] = [InstanceStatus.failed, InstanceStatus.succeeded, InstanceStatus.completed];
 const FIND_MAX_PAGES = 20;
 
-const inputSchema = objectSchema(
-  {
-    ...RUN_PROPERTIES,
-    DagVersion: { type: "string", description: "The flow version to rerun with; defaults to the run's." },
-    dryRun: DRY_RUN_PROPERTY,
-  },
-  ["DagId", "DagInstanceId"],
-);
+const inputSchema = runActionSchema("rerun");
 
 /**
  * rerun_run: reruns a finished run once. A rerun starts new work, so it is never retried blindly:
@@ -29,12 +22,7 @@ export const rerunRun: ToolDefinition = {
   changesState: true,
   async run(args, session, signal) {
     onlyKnown(this.name, args, inputSchema);
-    const input = {
-      DagId: requiredId(args, "DagId"),
-      DagInstanceId: requiredId(args, "DagInstanceId"),
-      Tid: optionalId(args, "Tid"),
-      DagVersion: typeof args.DagVersion === "string" ? args.DagVersion : undefined,
-    };
+    const input = runActionInput(args);
     if (args.dryRun !== true) {
       session.authorize(this.name, 1);
       const run = await findTaskFlowInstance(session.client(), input, { signal, maxPages: FIND_MAX_PAGES });

@@ -1,15 +1,8 @@
 import { ResumeTaskFlowInstanceCommand } from "@dmsflow/core";
-import { DRY_RUN_PROPERTY, objectSchema, type ToolDefinition } from "../tools/toolDefinition.js";
-import { onlyKnown, optionalId, RUN_PROPERTIES, requiredId } from "./taskArguments.js";
+import type { ToolDefinition } from "../tools/toolDefinition.js";
+import { onlyKnown, runActionInput, runActionSchema } from "./taskArguments.js";
 
-const inputSchema = objectSchema(
-  {
-    ...RUN_PROPERTIES,
-    DagVersion: { type: "string", description: "The flow version to resume with; defaults to the run's." },
-    dryRun: DRY_RUN_PROPERTY,
-  },
-  ["DagId", "DagInstanceId"],
-);
+const inputSchema = runActionSchema("resume");
 
 /**
  * resume_run: core's safe resume. Retries are safe, and when an attempt's outcome was unknown and a
@@ -24,12 +17,7 @@ export const resumeRun: ToolDefinition = {
   changesState: true,
   async run(args, session, signal) {
     onlyKnown(this.name, args, inputSchema);
-    const input = {
-      DagId: requiredId(args, "DagId"),
-      DagInstanceId: requiredId(args, "DagInstanceId"),
-      Tid: optionalId(args, "Tid"),
-      DagVersion: typeof args.DagVersion === "string" ? args.DagVersion : undefined,
-    };
+    const input = runActionInput(args);
     return session.change(this.name, args.dryRun === true, async (client) => {
       // A dry run stops at signing: the plain command shows the request the safe resume sends first.
       if (args.dryRun === true) return client.send(ResumeTaskFlowInstanceCommand, input, { signal });

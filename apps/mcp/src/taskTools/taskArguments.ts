@@ -1,5 +1,6 @@
 import { toInt64String } from "@dmsflow/client";
 import { INT64_PATTERN, type JsonSchema } from "../tools/jsonSchema.js";
+import { DRY_RUN_PROPERTY, objectSchema } from "../tools/toolDefinition.js";
 import { ToolError } from "../tools/toolError.js";
 
 /** The schema of an int64 id argument. */
@@ -13,6 +14,33 @@ export const RUN_PROPERTIES: Record<string, JsonSchema> = {
   DagInstanceId: idProperty("The run (task-flow instance), from list_problem_runs or ListTaskFlowInstance."),
   Tid: idProperty("The tenant; defaults to the caller's active tenant."),
 };
+
+/** The arguments of an operator action on one run (resume, rerun): the run, a version, dryRun. */
+export function runActionSchema(verb: string): JsonSchema {
+  return objectSchema(
+    {
+      ...RUN_PROPERTIES,
+      DagVersion: { type: "string", description: `The flow version to ${verb} with; defaults to the run's.` },
+      dryRun: DRY_RUN_PROPERTY,
+    },
+    ["DagId", "DagInstanceId"],
+  );
+}
+
+/** The API input of an operator action on one run, from arguments checked against {@link runActionSchema}. */
+export function runActionInput(args: Readonly<Record<string, unknown>>): {
+  DagId: string;
+  DagInstanceId: string;
+  Tid: string | undefined;
+  DagVersion: string | undefined;
+} {
+  return {
+    DagId: requiredId(args, "DagId"),
+    DagInstanceId: requiredId(args, "DagInstanceId"),
+    Tid: optionalId(args, "Tid"),
+    DagVersion: typeof args.DagVersion === "string" ? args.DagVersion : undefined,
+  };
+}
 
 /** A required int64 argument as canonical decimal text. */
 export function requiredId(args: Readonly<Record<string, unknown>>, name: string): string {
