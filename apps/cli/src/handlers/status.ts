@@ -27,9 +27,9 @@ export function runResult(run: TaskFlowRun, exitCode = 0): RecordResult {
   return { kind: "record", json: runJson(run), text: runText(run), human: ({ palette }) => runPicture(run, palette), exitCode };
 }
 
-/** The run view with status names and each node's layer (from 1), ids as strings. */
+/** The run view with status names and each node's layer (from 1; none for a node no longer in the graph), ids as strings. */
 export function runJson(run: TaskFlowRun): unknown {
-  const layers = layerNumbers(run.nodes);
+  const layers = layerNumbers(run.nodes.filter((n) => n.inGraph));
   const node = (n: TaskFlowRun["nodes"][number]) => ({ ...n, statusName: statusName(n.status), layer: layers.get(n.nodeId) });
   return {
     ...run,
@@ -41,6 +41,6 @@ export function runJson(run: TaskFlowRun): unknown {
 
 /** One `--output text` line per node: id, name, layer, status, end time, message. */
 function runText(run: TaskFlowRun): TextFields[] {
-  const layers = layerNumbers(run.nodes);
+  const layers = layerNumbers(run.nodes.filter((n) => n.inGraph));
   return run.nodes.map((n) => [n.nodeId, n.name, layers.get(n.nodeId), statusName(n.status), n.endTime, n.message]);
 }

@@ -23,7 +23,8 @@ interface NodeRow {
  * A run as a terminal picture: a header (the run's status, version, trigger, times), then the DAG
  * laid out in layers (dagLayers), one line per node with its status and end time and the names of
  * the nodes it waits for (`<- extract, clean`), the failed nodes marked `>` and followed by their
- * message, then a count of the nodes by status and the failed nodes again, with their ids.
+ * message (node runs of nodes no longer in the graph last, labelled `-`), then a count of the nodes
+ * by status and the failed nodes again, with their ids.
  */
 export function runPicture(run: TaskFlowRun, palette: Palette): string {
   const flow = run.dagName === undefined ? `task flow ${run.dagId}` : `task flow ${run.dagId} (${sanitize(run.dagName)})`;
@@ -41,17 +42,20 @@ export function runPicture(run: TaskFlowRun, palette: Palette): string {
   const names = new Map(run.nodes.map((n) => [n.nodeId, n.name]));
   const rows = (node: TaskFlowRunNode): NodeRow => ({
     name: node.name,
-    cells: [
-      node.status === undefined ? palette.dim("not run") : statusCell(node.status, palette),
-      sanitize(node.endTime ?? ""),
-      node.inGraph ? "" : palette.dim("(not in the current graph)"),
-    ],
+    cells: [node.status === undefined ? palette.dim("not run") : statusCell(node.status, palette), sanitize(node.endTime ?? "")],
     upstream: upstreamNames(node.upstream, names),
     failed: node.status === InstanceStatus.failed,
     message: node.message,
   });
-  const body = layeredLines(run.nodes, rows, palette);
-  return `${[...header, "", ...body, "", ...summary(run, palette)].join("\n")}\n`;
+  const gone = run.nodes.filter((n) => !n.inGraph);
+  const body = layeredLines(
+    run.nodes.filter((n) => n.inGraph),
+    rows,
+    palette,
+    gone,
+  );
+  const goneNote = gone.length > 0 ? [palette.dim("-: node runs of nodes no longer in the flow's graph")] : [];
+  return `${[...header, "", ...body, ...goneNote, "", ...summary(run, palette)].join("\n")}\n`;
 }
 
 /** A flow's graph as a terminal picture: the same layers as a run, each node with its type and id. */
@@ -83,20 +87,23 @@ export function layerNumbers(nodes: readonly { nodeId: string; upstream: readonl
   return layers;
 }
 
+/** The layers of `nodes`, one line per node with its cells aligned; `trailing` nodes last, in a group labelled `-`. */
 function layeredLines<T extends { nodeId: string; upstream: readonly string[] }>(
   nodes: readonly T[],
   toRow: (node: T) => NodeRow,
   palette: Palette,
+  trailing: readonly T[] = [],
 ): string[] {
-  const layers = dagLayers(nodes).map((layer) => layer.map(toRow));
-  const all = layers.flat();
+  const groups = dagLayers(nodes).map((layer, index) => ({ label: String(index + 1), rows: layer.map(toRow) }));
+  if (trailing.length > 0) groups.push({ label: "-", rows: trailing.map(toRow) });
+  const all = groups.flatMap((group) => group.rows);
   const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(...all.map((r) => displayWidth(sanitize(r.name)))));
   const cellWidths = all[0]?.cells.map((_, i) => Math.max(...all.map((r) => displayWidth(r.cells[i]!)))) ?? [];
-  const labelWidth = String(layers.length).length;
+  const labelWidth = Math.max(0, ...groups.map((group) => group.label.length));
   const lines: string[] = [];
-  layers.forEach((layer, index) => {
-    layer.forEach((row, position) => {
-      const label = position === 0 ? String(index + 1).padStart(labelWidth) : " ".repeat(labelWidth);
+  for (const group of groups) {
+    group.rows.forEach((row, position) => {
+      const label = position === 0 ? group.label.padStart(labelWidth) : " ".repeat(labelWidth);
       const name = padTo(fitTo(sanitize(row.name), nameWidth), nameWidth);
       // Columns empty in every row (no end times yet) take no room.
       const cells = row.cells.map((cell, i) => padTo(cell, cellWidths[i]!)).filter((_, i) => cellWidths[i]! > 0);
@@ -107,7 +114,7 @@ function layeredLines<T extends { nodeId: string; upstream: readonly string[] }>
       lines.push(`${palette.dim(label)} ${mark} ${line}`);
       if (row.failed && row.message) lines.push(`${" ".repeat(labelWidth + 3)}${palette.red(sanitize(row.message))}`);
     });
-  });
+  }
   return lines;
 }
 
