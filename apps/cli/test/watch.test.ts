@@ -79,4 +79,14 @@ describe("dmsflow watch", () => {
     expect(final).toContain("> enrich");
     expect(final).not.toContain("Watching");
   });
+
+  it("gives up after --timeout with exit code 4, naming the status it saw and what to do", async () => {
+    const run = await startRun(); // the clock stays paused: the run never ends
+    const result = await t.cli([...watchArgs(run), "--timeout", "300ms"]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(
+      `error: Stopped watching instance ${run} of task flow ${DIAMOND} after 300 ms; it is running. Give a longer --timeout to watch longer.\n`,
+    );
+    expect(result.stdout).toMatch(/^\d\d:\d\d:\d\d node extract: running\n/);
+  });
 });

@@ -38,6 +38,7 @@ export const watchHandler: CommandHandler = {
     const tracker = new core.InstanceTracker(client, ref, core.TERMINAL_STATUSES, { signal });
     const progress = progressFor(ctx);
     const deadline = performance.now() + timeoutMs;
+    const maxIntervalMs = Math.max(intervalMs, Math.min(MAX_INTERVAL_MS, intervalMs * 8));
     let calls = 1;
     let previous: TaskFlowRun | undefined;
     let quietPolls = 0;
@@ -56,7 +57,7 @@ export const watchHandler: CommandHandler = {
         progress.end();
         throw new core.DmsWaiterError(
           "WaiterInstanceNotFound",
-          `${what} is not listed by ListTaskFlowInstance (${missed} polls); check --instance-id, --dag-id and --tid.`,
+          `Instance ${ref.DagInstanceId} of task flow ${ref.DagId} is not listed by ListTaskFlowInstance (${missed} polls); check --instance-id, --dag-id and --tid.`,
           undefined,
         );
       }
@@ -67,8 +68,8 @@ export const watchHandler: CommandHandler = {
         return {
           ...result,
           json: { ...(result.json as object), watch: { polls: poll, calls } },
-          // The change lines were the text output.
-          text: ctx.out.format === "text" ? [] : result.text,
+          // In text the change lines printed while watching were the output.
+          text: [],
           note: failed ? (errPalette) => `${errPalette.red("error:")} ${what} failed${failedWhere(run)}` : undefined,
         };
       }
@@ -83,15 +84,7 @@ export const watchHandler: CommandHandler = {
           { hint, option: "timeout" },
         );
       }
-      const wait = Math.min(
-        core.pollDelayMs(
-          quietPolls + 1,
-          intervalMs,
-          Math.max(intervalMs, Math.min(MAX_INTERVAL_MS, intervalMs * 8)),
-          Math.random(),
-        ),
-        remaining,
-      );
+      const wait = Math.min(core.pollDelayMs(quietPolls + 1, intervalMs, maxIntervalMs, Math.random()), remaining);
       try {
         await delay(wait, undefined, { signal });
       } catch {
