@@ -29,7 +29,7 @@ const cyan = (text) => (color ? `\x1b[36m${text}\x1b[39m` : text);
 const table = process.stdout.isTTY ? [] : ["--output", "table"];
 
 // The story of a night's run: the seed's nightly flow (two nodes) is published and run; its second node
-// fails; `status`-like detail comes from GetTaskInstanceRelation; the operator reruns it and waits.
+// fails; `dmsflow status` shows which node and why; the operator reruns it and waits.
 const STORY = seed.taskFlows.find((f) => f.graph?.nodes?.length >= 2 && f.graph?.edges?.length >= 1);
 const STORY_ID = String(STORY.DagId);
 const [FIRST_NODE, FAILING_NODE] = STORY.graph.nodes.map((n) => String(n.NodeId));
@@ -43,10 +43,7 @@ const storySteps = [
     ["wait", "--dag-id", STORY_ID, "--instance-id", RUN, "--until", "finished", "--interval", "200ms", ...table],
     { exitCode: 1 },
   ],
-  [
-    "See which node failed, and why",
-    ["call", "GetTaskInstanceRelation", "--DagId", STORY_ID, "--DagInstanceId", RUN, "--output", "table"],
-  ],
+  ["See which node failed, and why", ["status", "--dag-id", STORY_ID, "--instance-id", RUN, ...table]],
   ["Rerun it", ["rerun", "--dag-id", STORY_ID, "--instance-id", RUN, ...table]],
   [
     "Wait until it succeeds",

@@ -41,7 +41,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toMatch(/^\[0\/11\] Started a local DMS emulator at http:\/\/127\.0\.0\.1:\d+/);
     // The story: the run fails at its second node, the operator reruns it, and it succeeds.
-    expect(stdout).toMatch(/NodeList\.Node\[1\]\.Message\s+division by zero in aggregate_daily/);
+    expect(stdout).toMatch(/^[ \d]+> \w+ +failed .*\n +division by zero in aggregate_daily$/m);
     expect(stdout).toMatch(/^Reran instance 9007199254740994 of task flow \d+\./m);
     expect(stdout).toMatch(/^Instance 9007199254740994 of task flow \d+ is succeeded/m);
     expect(stdout).toMatch(/^ID\s+STATUS\s+VERSION/m);

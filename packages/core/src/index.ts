@@ -109,3 +109,18 @@ export {
   type WaitPollEvent,
   waitForTaskFlowInstance,
 } from "./taskFlowInstances/waitForTaskFlowInstance.js";
+export {
+  type FlowEdge,
+  type FlowGraph,
+  type FlowNode,
+  flowGraphOf,
+  getFlowGraph,
+  nodeTypeName,
+  type TaskFlowRef,
+} from "./taskFlowRuns/flowGraph.js";
+export {
+  describeTaskFlowRun,
+  type TaskFlowRun,
+  type TaskFlowRunNode,
+  taskFlowRunOf,
+} from "./taskFlowRuns/taskFlowRun.js";

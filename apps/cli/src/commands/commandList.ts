@@ -1,6 +1,6 @@
 import type { CommandSpec } from "./commandSpec.js";
-import { makeSuccess, rerun, resume, stop, suspend, wait } from "./instanceCommands.js";
-import { instances, taskFlows, tenants, versions } from "./listCommands.js";
+import { makeSuccess, rerun, resume, status, stop, suspend, wait, watch } from "./instanceCommands.js";
+import { flowShow, instances, taskFlows, tenants, versions } from "./listCommands.js";
 import { call, completion, help } from "./otherCommands.js";
 
 /**
@@ -14,8 +14,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   rerun,
   makeSuccess,
   wait,
+  status,
+  watch,
   instances,
   taskFlows,
+  flowShow,
   versions,
   tenants,
   call,

@@ -164,3 +164,64 @@ export const wait: CommandSpec = {
   ],
   load: async () => (await import("../handlers/wait.js")).waitHandler,
 };
+
+/** `dmsflow status`: one run's nodes, laid out as the flow's DAG, with the failed ones first to see. */
+export const status: CommandSpec = {
+  name: "status",
+  summary: "Show a run's nodes as a graph with their statuses, and why it failed",
+  group: "Instance commands",
+  usage: ["dmsflow status --dag-id <id> --instance-id <id> [--tid <tid>]"],
+  description:
+    "Shows one instance (run) of a task flow: its status, version, trigger and times, then every node\n" +
+    "of the flow's graph in layers (a node comes after the nodes it waits for, named after '<-') with\n" +
+    "the status and end time of its run. A failed node is marked '>' (red on a colour terminal) and\n" +
+    "followed by its message. Reads GetTaskFlowGraph (the flow's current graph: the API has no graph\n" +
+    "of an older version), GetTaskInstanceRelation and ListTaskFlowInstance. In a pipe it prints one\n" +
+    "tab-separated line per node (ID, name, layer, status, end time, message); --output json prints\n" +
+    "the whole view, with 'failedNodes'.",
+  flags: [DAG_ID, INSTANCE_ID, TID],
+  examples: [
+    "dmsflow status --dag-id 11 --instance-id 3",
+    "# the failed nodes' messages, for a script",
+    "dmsflow status --dag-id 11 --instance-id 3 --output json | jq -r '.failedNodes[].message'",
+  ],
+  load: async () => (await import("../handlers/status.js")).statusHandler,
+};
+
+/** The first wait between polls of `watch` (it doubles while nothing changes, up to 8 times itself and 10s). */
+const WATCH_INTERVAL = "1s";
+
+/** `dmsflow watch`: a run's progress, live, until it ends. */
+export const watch: CommandSpec = {
+  name: "watch",
+  summary: "Follow a run's nodes live until the run ends",
+  group: "Instance commands",
+  usage: ["dmsflow watch --dag-id <id> --instance-id <id> [--interval 1s] [--timeout 10m] [--tid <tid>]"],
+  description:
+    "Follows one instance (run) until it has failed, succeeded or completed. On a terminal it redraws\n" +
+    "the picture of 'dmsflow status' in place after every poll; in a pipe it prints a line when a\n" +
+    "node's or the run's status changes ('12:00:03 node load: running -> succeeded'); --output json\n" +
+    "prints only the final view. Each poll costs two API calls (GetTaskInstanceRelation and one\n" +
+    "ListTaskFlowInstance); the graph is read once. Exit codes as 'dmsflow wait': 0 when the run\n" +
+    "succeeded or completed, 1 when it failed, 4 when --timeout (default 10m) ran out.",
+  flags: [
+    DAG_ID,
+    INSTANCE_ID,
+    TID,
+    {
+      name: "interval",
+      kind: "string",
+      valueName: "<duration>",
+      help: `first wait between polls; doubles while nothing changes, to 8x and 10s at most (default ${WATCH_INTERVAL})`,
+      default: WATCH_INTERVAL,
+      parse: parseDuration,
+    },
+  ],
+  ownsTimeout: "how long to watch in all, e.g. 30m (default 10m)",
+  examples: [
+    "dmsflow watch --dag-id 11 --instance-id 3",
+    "# start a run and follow it; the exit code says how it ended",
+    'dmsflow watch --dag-id 11 --instance-id "$(dmsflow call TryRunTaskFlow --DagId 11 | jq -r .InstanceId)"',
+  ],
+  load: async () => (await import("../handlers/watch.js")).watchHandler,
+};

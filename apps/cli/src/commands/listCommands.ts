@@ -104,3 +104,19 @@ export const tenants: CommandSpec = {
   examples: ["dmsflow tenants", "dmsflow tenants --output json"],
   load: async () => (await import("../handlers/tenants.js")).tenantsHandler,
 };
+
+/** `dmsflow flow-show`: a task flow's graph, in the layers `status` uses. */
+export const flowShow: CommandSpec = {
+  name: "flow-show",
+  summary: "Show a task flow's graph: its nodes in layers, with types and IDs",
+  group: "Finding IDs",
+  usage: ["dmsflow flow-show --dag-id <id> [--tid <tid>]"],
+  description:
+    "Shows the graph of a task flow (GetTaskFlowGraph) as 'dmsflow status' lays out a run, without\n" +
+    "statuses: every node in layers (a node comes after the nodes it waits for, named after '<-'),\n" +
+    "with its type and node ID. In a pipe it prints one tab-separated line per node (ID, name,\n" +
+    "layer, type, upstream IDs); --output json prints the nodes and edges.",
+  flags: [DAG_ID, TID],
+  examples: ["dmsflow flow-show --dag-id 11", "dmsflow flow-show --dag-id 11 --output json"],
+  load: async () => (await import("../handlers/flowShow.js")).flowShowHandler,
+};

@@ -1,3 +1,4 @@
+import { InstanceStatus } from "@dmsflow/client";
 import { statusName } from "../statusNames.js";
 import type { Palette } from "./color.js";
 
@@ -5,15 +6,15 @@ import type { Palette } from "./color.js";
 export function statusCell(code: number | undefined, palette: Palette): string {
   const name = statusName(code);
   switch (code) {
-    case 1:
-    case 4:
-    case 5:
+    case InstanceStatus.running:
+    case InstanceStatus.succeeded:
+    case InstanceStatus.completed:
       return palette.green(name);
-    case 2:
+    case InstanceStatus.suspended:
       return palette.yellow(name);
-    case 3:
+    case InstanceStatus.failed:
       return palette.red(name);
-    case 0:
+    case InstanceStatus.waiting:
       return palette.dim(name);
     default:
       return name;
