@@ -8,7 +8,7 @@ export { allTools, createMcpServer, type McpServerOptions } from "./server/creat
 export type { DryRunResult } from "./server/dryRun.js";
 export { type ChangePolicy, type ClientFactory, Session } from "./server/session.js";
 export type { ToolAnswer, ToolErrorView } from "./server/toolResult.js";
-export { explainRun, type NodeRunView, type RunExplanation, type RunFacts } from "./taskTools/explainRun.js";
+export { explainRun, type NodeRunView, type RunExplanation } from "./taskTools/explainRun.js";
 export type { RunView } from "./taskTools/runViews.js";
 export type { JsonSchema } from "./tools/jsonSchema.js";
 export type { ToolDefinition } from "./tools/toolDefinition.js";

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DmsEnterprise, DmsError, describeTaskFlowRun, getFlowGraph, InstanceStatus, type TaskFlowRun } from "../src/index.js";
+import {
+  DmsEnterprise,
+  DmsError,
+  describeTaskFlowRun,
+  flowGraphOf,
+  getFlowGraph,
+  InstanceStatus,
+  type TaskFlowRun,
+  taskFlowRunOf,
+} from "../src/index.js";
 import { TEST_CREDENTIALS } from "./fixtures/testClient.js";
 import { TestEmulator } from "./fixtures/testEmulator.js";
 
@@ -100,5 +109,31 @@ describe("describeTaskFlowRun", () => {
     const error = await describeTaskFlowRun(dms, { DagId, DagInstanceId: "9007199254740999" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DmsError);
     expect((error as DmsError).code).toBe("TaskFlowInstanceNotFound");
+  });
+});
+
+describe("taskFlowRunOf", () => {
+  const graph = flowGraphOf("11", "orders", [{ NodeId: "7", NodeName: "aggregate" }], []);
+
+  it("takes a node's newest run (highest id) as its state, whatever the order of the records", () => {
+    const run = taskFlowRunOf(graph, "5", undefined, [
+      { Id: "9007199254740995", NodeId: "7", Status: InstanceStatus.failed, Message: "division by zero" },
+      { Id: "9007199254740994", NodeId: "7", Status: InstanceStatus.running },
+    ]);
+    expect(run.nodes.map((n) => [n.runId, n.status, n.message])).toEqual([
+      ["9007199254740995", InstanceStatus.failed, "division by zero"],
+    ]);
+    expect(run.failedNodes.map((n) => n.nodeId)).toEqual(["7"]);
+  });
+
+  it("keeps the newest run of a node no longer in the graph, once, marked inGraph false", () => {
+    const run = taskFlowRunOf(graph, "5", undefined, [
+      { Id: "2", NodeId: "8", NodeName: "gone", Status: InstanceStatus.succeeded },
+      { Id: "1", NodeId: "8", NodeName: "gone", Status: InstanceStatus.failed },
+    ]);
+    expect(run.nodes.map((n) => [n.nodeId, n.status, n.inGraph])).toEqual([
+      ["7", undefined, true],
+      ["8", InstanceStatus.succeeded, false],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import type { GetTaskFlowGraphOutput, GetTaskInstanceRelationOutput } from "@dmsflow/client";
+import type { DAGInstance, GetTaskFlowGraphOutput, GetTaskInstanceRelationOutput } from "@dmsflow/client";
+import { flowGraphOf, taskFlowRunOf } from "@dmsflow/core";
 import { describe, expect, it } from "vitest";
 import { explainRun } from "./explainRun.js";
 
@@ -35,14 +36,28 @@ const relation: GetTaskInstanceRelationOutput = {
   },
 };
 
+// The answers joined as describeTaskFlowRun joins them, through core's own functions.
+function facts(answers: {
+  graph: GetTaskFlowGraphOutput;
+  relation: GetTaskInstanceRelationOutput;
+  instanceId: string;
+  instance: DAGInstance | undefined;
+}) {
+  const g = answers.graph.TaskFlowGraph;
+  const flow = flowGraphOf("1134137", g?.DagName, g?.Nodes?.Node ?? [], g?.Edges?.Edge ?? []);
+  return taskFlowRunOf(flow, answers.instanceId, answers.instance, answers.relation.NodeList?.Node ?? []);
+}
+
 describe("explainRun", () => {
   it("puts the failed node first with its message, every node in dependency order, ids exact", () => {
-    const explained = explainRun({
-      graph,
-      relation,
-      instanceId: "31016",
-      instance: { Id: "31016", DagId: "1134137", Status: 3, Message: "Node aggregate_daily failed" },
-    });
+    const explained = explainRun(
+      facts({
+        graph,
+        relation,
+        instanceId: "31016",
+        instance: { Id: "31016", DagId: "1134137", Status: 3, Message: "Node aggregate_daily failed" },
+      }),
+    );
     expect(explained.failedNodes).toEqual([
       {
         nodeId: "44002",
@@ -64,12 +79,14 @@ describe("explainRun", () => {
 
   it("says when no node failed and the run was not found, and cuts long messages", () => {
     const long = "x".repeat(2000);
-    const explained = explainRun({
-      graph,
-      relation: { RequestId: "r3", NodeList: { Node: [{ Id: "1", NodeId: "44001", Status: 1, Message: long }] } },
-      instanceId: "5",
-      instance: undefined,
-    });
+    const explained = explainRun(
+      facts({
+        graph,
+        relation: { RequestId: "r3", NodeList: { Node: [{ Id: "1", NodeId: "44001", Status: 1, Message: long }] } },
+        instanceId: "5",
+        instance: undefined,
+      }),
+    );
     expect(explained.failedNodes).toEqual([]);
     expect(explained.summary).toBe("Run 5 was not found in ListTaskFlowInstance; no node failed (1 running, 2 notRun).");
     expect(explained.nodes[0]!.message!.length).toBeLessThan(600);
@@ -77,12 +94,14 @@ describe("explainRun", () => {
   });
 
   it("keeps node runs whose node is no longer in the graph", () => {
-    const explained = explainRun({
-      graph: { RequestId: "r4" },
-      relation: { RequestId: "r5", NodeList: { Node: [{ Id: "1", NodeId: "7", NodeName: "gone", Status: 3 }] } },
-      instanceId: "6",
-      instance: undefined,
-    });
+    const explained = explainRun(
+      facts({
+        graph: { RequestId: "r4" },
+        relation: { RequestId: "r5", NodeList: { Node: [{ Id: "1", NodeId: "7", NodeName: "gone", Status: 3 }] } },
+        instanceId: "6",
+        instance: undefined,
+      }),
+    );
     expect(explained.failedNodes.map((n) => n.name)).toEqual(["gone"]);
   });
 });

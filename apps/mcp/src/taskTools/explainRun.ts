@@ -1,11 +1,5 @@
-import {
-  type DAGInstance,
-  type GetTaskFlowGraphOutput,
-  type GetTaskInstanceRelationOutput,
-  InstanceStatus,
-  type NodeInstance,
-} from "@dmsflow/client";
-import { type RunView, runView, shortMessage, statusName } from "./runViews.js";
+import type { TaskFlowRun, TaskFlowRunNode } from "@dmsflow/core";
+import { type RunView, shortMessage, statusName } from "./runViews.js";
 
 /** One node of a run: the graph's node joined with its node run, if it ran. */
 export interface NodeRunView {
@@ -31,56 +25,42 @@ export interface RunExplanation {
   readonly nodes: readonly NodeRunView[];
 }
 
-/** The answers explainRun reads: the flow's graph, the run's node runs, and the run itself if it was found. */
-export interface RunFacts {
-  readonly graph: GetTaskFlowGraphOutput;
-  readonly relation: GetTaskInstanceRelationOutput;
-  readonly instance: DAGInstance | undefined;
-  readonly instanceId: string;
+/**
+ * An agent's view of core's node-level view (describeTaskFlowRun): status names, messages cut to
+ * size, every node in dependency order, the failed nodes first and one summary sentence.
+ */
+export function explainRun(run: TaskFlowRun): RunExplanation {
+  const upstream = new Map(run.nodes.map((n) => [n.nodeId, n.upstream]));
+  const byId = new Map(run.nodes.map((n) => [n.nodeId, n]));
+  const nodes = dependencyOrder([...byId.keys()], upstream).map((id) => nodeView(byId.get(id)!));
+  const failedIds = new Set(run.failedNodes.map((n) => n.nodeId));
+  const failedNodes = nodes.filter((n) => failedIds.has(n.nodeId));
+  const view = run.status === undefined ? undefined : runViewOf(run);
+  return { summary: summaryOf(run.instanceId, view, failedNodes, nodes), run: view, flowName: run.dagName, failedNodes, nodes };
 }
 
-const FAILED = InstanceStatus.failed;
-
-/**
- * Joins a flow's graph (GetTaskFlowGraph) with a run's node runs (GetTaskInstanceRelation): each
- * node's state, the failed ones first with their messages, in dependency order. Node runs whose node
- * is not in the graph (the flow changed since) are kept, after the graph's nodes.
- */
-export function explainRun(facts: RunFacts): RunExplanation {
-  const graph = facts.graph.TaskFlowGraph;
-  const edges = graph?.Edges?.Edge ?? [];
-  const upstream = new Map<string, string[]>();
-  for (const edge of edges) {
-    if (edge.NodeFrom === undefined || edge.NodeEnd === undefined) continue;
-    upstream.set(edge.NodeEnd, [...(upstream.get(edge.NodeEnd) ?? []), edge.NodeFrom]);
-  }
-  // A node may have run more than once in a run (a retried node): the newest record counts.
-  const runs = new Map<string, NodeInstance>();
-  for (const run of facts.relation.NodeList?.Node ?? []) {
-    if (run.NodeId === undefined) continue;
-    const seen = runs.get(run.NodeId);
-    if (seen === undefined || BigInt(run.Id ?? "0") >= BigInt(seen.Id ?? "0")) runs.set(run.NodeId, run);
-  }
-  const names = new Map<string, string | undefined>();
-  for (const node of graph?.Nodes?.Node ?? []) if (node.NodeId !== undefined) names.set(node.NodeId, node.NodeName);
-  for (const [id, run] of runs) if (!names.has(id)) names.set(id, run.NodeName);
-
-  const view = (nodeId: string): NodeRunView => {
-    const run = runs.get(nodeId);
-    return {
-      nodeId,
-      name: names.get(nodeId) ?? run?.NodeName,
-      status: statusName(run?.Status) ?? "notRun",
-      message: shortMessage(run?.Message),
-      endTime: run?.EndTime,
-      upstream: upstream.get(nodeId) ?? [],
-    };
+function nodeView(node: TaskFlowRunNode): NodeRunView {
+  return {
+    nodeId: node.nodeId,
+    name: node.name,
+    status: statusName(node.status) ?? "notRun",
+    message: shortMessage(node.message),
+    endTime: node.endTime,
+    upstream: node.upstream,
   };
-  const nodes = dependencyOrder([...names.keys()], upstream).map(view);
-  const failedIds = new Set([...runs.values()].filter((r) => r.Status === FAILED).map((r) => r.NodeId!));
-  const failedNodes = nodes.filter((n) => failedIds.has(n.nodeId));
-  const run = facts.instance === undefined ? undefined : runView(facts.instance);
-  return { summary: summaryOf(facts.instanceId, run, failedNodes, nodes), run, flowName: graph?.DagName, failedNodes, nodes };
+}
+
+function runViewOf(run: TaskFlowRun): RunView {
+  return {
+    id: run.instanceId,
+    dagId: run.dagId,
+    status: statusName(run.status),
+    dagVersion: run.version,
+    businessTime: run.businessTime,
+    startTime: run.startTime,
+    endTime: run.endTime,
+    message: shortMessage(run.message),
+  };
 }
 
 /** Kahn's order: a node after the nodes it waits for; ties and cycles keep the graph's order. */

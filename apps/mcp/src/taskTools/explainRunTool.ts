@@ -1,10 +1,7 @@
-import { findTaskFlowInstance, GetTaskFlowGraphCommand, GetTaskInstanceRelationCommand } from "@dmsflow/core";
+import { describeTaskFlowRun } from "@dmsflow/core";
 import { objectSchema, type ToolDefinition } from "../tools/toolDefinition.js";
 import { explainRun } from "./explainRun.js";
 import { onlyKnown, optionalId, RUN_PROPERTIES, requiredId } from "./taskArguments.js";
-
-/** Pages of ListTaskFlowInstance looked through for the run's own status; the graph and node runs do not need it. */
-const FIND_MAX_PAGES = 20;
 
 const inputSchema = objectSchema(RUN_PROPERTIES, ["DagId", "DagInstanceId"]);
 
@@ -20,12 +17,6 @@ export const explainRunTool: ToolDefinition = {
     const DagId = requiredId(args, "DagId");
     const DagInstanceId = requiredId(args, "DagInstanceId");
     const Tid = optionalId(args, "Tid");
-    const client = session.client();
-    const [graph, relation, instance] = await Promise.all([
-      client.send(GetTaskFlowGraphCommand, { DagId, Tid }, { signal }),
-      client.send(GetTaskInstanceRelationCommand, { DagId, DagInstanceId, Tid }, { signal }),
-      findTaskFlowInstance(client, { DagId, DagInstanceId, Tid }, { signal, maxPages: FIND_MAX_PAGES }),
-    ]);
-    return explainRun({ graph, relation, instance, instanceId: DagInstanceId });
+    return explainRun(await describeTaskFlowRun(session.client(), { DagId, DagInstanceId, Tid }, { signal }));
   },
 };

@@ -77,15 +77,15 @@ export function taskFlowRunOf(
   instance: DAGInstance | undefined,
   nodeRuns: readonly NodeInstance[],
 ): TaskFlowRun {
-  const runs = new Map(nodeRuns.filter((r) => r.NodeId !== undefined).map((r) => [r.NodeId!, r]));
+  const runs = newestRunOfEachNode(nodeRuns);
   const inGraph = new Set(graph.nodes.map((n) => n.nodeId));
   const nodes: TaskFlowRunNode[] = graph.nodes.map((node) => ({ ...node, ...runFields(runs.get(node.nodeId)), inGraph: true }));
   // The API has no graph of an older version: node runs of removed nodes are kept, without edges.
-  for (const run of nodeRuns) {
-    if (run.NodeId === undefined || inGraph.has(run.NodeId)) continue;
+  for (const [nodeId, run] of runs) {
+    if (inGraph.has(nodeId)) continue;
     nodes.push({
-      nodeId: run.NodeId,
-      name: run.NodeName ?? run.NodeId,
+      nodeId,
+      name: run.NodeName ?? nodeId,
       type: nodeTypeName(run.NodeType),
       upstream: [],
       ...runFields(run),
@@ -107,6 +107,17 @@ export function taskFlowRunOf(
     edges: graph.edges,
     failedNodes: nodes.filter((n) => n.status === InstanceStatus.failed),
   };
+}
+
+// A node can run more than once in a run (rerun after a failure): its newest record (highest Id) is its state.
+function newestRunOfEachNode(nodeRuns: readonly NodeInstance[]): Map<string, NodeInstance> {
+  const runs = new Map<string, NodeInstance>();
+  for (const run of nodeRuns) {
+    if (run.NodeId === undefined) continue;
+    const seen = runs.get(run.NodeId);
+    if (seen === undefined || BigInt(run.Id ?? "0") >= BigInt(seen.Id ?? "0")) runs.set(run.NodeId, run);
+  }
+  return runs;
 }
 
 function runFields(run: NodeInstance | undefined) {
