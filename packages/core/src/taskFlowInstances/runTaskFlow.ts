@@ -1,0 +1,137 @@
+import {
+  type DAGInstance,
+  type DmsTransport,
+  type InstanceTriggerType,
+  type Int64Input,
+  listTaskFlowInstance,
+  tryRunTaskFlow,
+} from "@dmsflow/client";
+import type { DmsCallOptions } from "../client/DmsCallOptions.js";
+import { DmsLookupError } from "../errors/localErrors.js";
+import { DmsAbortError } from "../errors/transportErrors.js";
+import { sleep } from "../retry/sleep.js";
+import { TERMINAL_STATUSES, type WaitForTaskFlowInstanceOptions, waitForTaskFlowInstance } from "./waitForTaskFlowInstance.js";
+
+// A literal checked against the spec's name: reading InstanceTriggerType at run time would bundle the table.
+const MANUAL = 1 satisfies typeof InstanceTriggerType.manual;
+/** The largest page ListTaskFlowInstance serves (the spec's PageSize maximum). */
+const PAGE_SIZE = 100;
+
+/** Which task flow to run, and how to learn and await the run. */
+export interface RunTaskFlowOptions extends DmsCallOptions {
+  /** The task flow. */
+  readonly DagId: Int64Input;
+  /** Its tenant, for the listings (TryRunTaskFlow itself takes none: it runs in the active tenant). */
+  readonly Tid?: Int64Input | undefined;
+  /**
+   * How to learn the run's instance ID. `answer` (default): TryRunTaskFlow's InstanceId, one call.
+   * `listing`: the manual runs listed after the call that were not listed before it (one more call
+   * before, one or more after), for a service whose answer carries no InstanceId.
+   */
+  readonly locate?: "answer" | "listing" | undefined;
+  /** Look this many times (1 s apart) for a run the listing does not show yet (default 5). */
+  readonly listingPolls?: number | undefined;
+  /** Wait for the run to end (failed, succeeded or completed), polling as waitForTaskFlowInstance does. */
+  readonly wait?: Pick<WaitForTaskFlowInstanceOptions, "timeoutMs" | "intervalMs" | "maxIntervalMs" | "onPoll"> | undefined;
+}
+
+/** The run that was started, and with `wait` the instance as it ended. */
+export interface TaskFlowRun {
+  /** The task flow, as a decimal string. */
+  readonly DagId: string;
+  /** The run's instance ID, as a decimal string. */
+  readonly DagInstanceId: string;
+  /** How its ID was learned. */
+  readonly locatedBy: "answer" | "listing";
+  /** With `wait`: the instance in its final status. */
+  readonly instance?: DAGInstance | undefined;
+}
+
+/**
+ * Starts a run of a task flow (TryRunTaskFlow: its current graph, triggered manually), learns its
+ * instance ID and, with `wait`, waits until it ends. Never guesses a run: with `locate: "listing"`
+ * a run is ours only if it is the one manual run new since the listing before the call; several new
+ * runs (someone else started one meanwhile) throw DmsLookupError `RunInstanceAmbiguous` naming them.
+ */
+export async function runTaskFlow(client: DmsTransport<DmsCallOptions>, options: RunTaskFlowOptions): Promise<TaskFlowRun> {
+  const { DagId, Tid, locate = "answer", listingPolls = 5, wait, ...callOptions } = options;
+  const ref = { DagId, Tid };
+  const before = locate === "listing" ? await manualRuns(client, ref, callOptions) : undefined;
+  const answer = await tryRunTaskFlow(client, { DagId }, callOptions);
+  const dagId = String(DagId);
+  let id: string;
+  if (before === undefined) {
+    if (!answer.InstanceId) {
+      const hint = "Pass locate: 'listing' to find the run among the flow's manual runs.";
+      throw new DmsLookupError(
+        "RunInstanceIdMissing",
+        `TryRunTaskFlow started a run of task flow ${dagId} but its answer carries no InstanceId. ${hint}`,
+        [],
+        { hint, option: "locate", action: "TryRunTaskFlow" },
+      );
+    }
+    id = answer.InstanceId;
+  } else {
+    id = await newRun(client, ref, before, listingPolls, callOptions);
+  }
+  const run = { DagId: dagId, DagInstanceId: id, locatedBy: locate };
+  if (wait === undefined) return run;
+  const instance = await waitForTaskFlowInstance(client, {
+    ...wait,
+    ...ref,
+    DagInstanceId: id,
+    until: TERMINAL_STATUSES,
+    signal: callOptions.signal,
+  });
+  return { ...run, instance };
+}
+
+/** The IDs on the first page of the flow's manual runs, newest first. */
+async function manualRuns(
+  client: DmsTransport<DmsCallOptions>,
+  ref: { DagId: Int64Input; Tid?: Int64Input | undefined },
+  callOptions: DmsCallOptions,
+): Promise<string[]> {
+  const page = await listTaskFlowInstance(
+    client,
+    { ...ref, TriggerType: MANUAL, PageIndex: 1, PageSize: PAGE_SIZE },
+    callOptions,
+  );
+  return (page.DAGInstanceList?.DAGInstance ?? []).map((i) => i.Id ?? "");
+}
+
+/**
+ * The one manual run listed now and not before. The listing is newest first, so a new run pushes
+ * old ones off the end of the first page and never brings one in: what is new on it is new.
+ */
+async function newRun(
+  client: DmsTransport<DmsCallOptions>,
+  ref: { DagId: Int64Input; Tid?: Int64Input | undefined },
+  before: readonly string[],
+  polls: number,
+  callOptions: DmsCallOptions,
+): Promise<string> {
+  const known = new Set(before);
+  for (let poll = 1; ; poll++) {
+    const fresh = (await manualRuns(client, ref, callOptions)).filter((id) => !known.has(id));
+    if (fresh.length === 1) return fresh[0]!;
+    if (fresh.length > 1) {
+      throw new DmsLookupError(
+        "RunInstanceAmbiguous",
+        `${fresh.length} manual runs of task flow ${String(ref.DagId)} started while this one did (${fresh.join(", ")}); which is ours cannot be told. Check them with ListTaskFlowInstance.`,
+        fresh.map((id) => ({ id })),
+        { action: "TryRunTaskFlow" },
+      );
+    }
+    if (poll >= polls) {
+      throw new DmsLookupError(
+        "RunInstanceNotFound",
+        `TryRunTaskFlow answered, but no new manual run of task flow ${String(ref.DagId)} was listed after ${polls} looks; check the flow's instances.`,
+        [],
+        { action: "TryRunTaskFlow" },
+      );
+    }
+    if (!(await sleep(1000, callOptions.signal)))
+      throw new DmsAbortError(`Looking for the run of task flow ${String(ref.DagId)} was aborted.`);
+  }
+}
