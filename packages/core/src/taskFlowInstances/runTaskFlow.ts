@@ -62,10 +62,10 @@ export async function runTaskFlow(client: DmsTransport<DmsCallOptions>, options:
   let id: string;
   if (before === undefined) {
     if (!answer.InstanceId) {
-      const hint = "Pass locate: 'listing' to find the run among the flow's manual runs.";
+      const hint = "Pass locate: 'listing' for later runs to learn the ID from the listing.";
       throw new DmsLookupError(
         "RunInstanceIdMissing",
-        `TryRunTaskFlow started a run of task flow ${dagId} but its answer carries no InstanceId. ${hint}`,
+        `TryRunTaskFlow started a run of task flow ${dagId} but its answer carries no InstanceId; the run is among the flow's manual runs (ListTaskFlowInstance). ${hint}`,
         [],
         { hint, option: "locate", action: "TryRunTaskFlow" },
       );
