@@ -74,6 +74,6 @@ describe("zsh completion", () => {
       /^ {12}ResumeTaskFlowInstance\) _arguments -s : \$globals '--DagId\[The ID of the task flow, from ListTaskFlow\.\]:Long:'/m,
     );
     // Quotes in help texts must not end the single-quoted words early.
-    expect(script).toContain("task flow ID (from '\\''dmsflow task-flows'\\'')");
+    expect(script).toContain("task flow ID (from '\\''dmsflow task-flows'\\'' or '\\''dmsflow flows'\\'')");
   });
 });
