@@ -141,3 +141,37 @@ describe("runTaskFlow", () => {
     expect(raced.candidates).toHaveLength(2);
   });
 });
+
+describe("runTaskFlow when an answer is lost", () => {
+  const tryRuns = () => server.requestsFor("TryRunTaskFlow").length;
+
+  it("does not send TryRunTaskFlow again after an attempt that may have started a run, and finds that run by listing", async () => {
+    const DagId = await flowWithOneNode("run_lost_answer");
+    server.script({ action: "TryRunTaskFlow", drop: "after" });
+    let sent = tryRuns();
+    const run = await runTaskFlow(client, { DagId, locate: "listing" });
+    expect(tryRuns() - sent).toBe(1);
+    expect(await manualRunIds(DagId)).toEqual([run.DagInstanceId]);
+
+    server.script({ action: "TryRunTaskFlow", drop: "after" });
+    sent = tryRuns();
+    const lost = await lookupError(runTaskFlow(client, { DagId }));
+    expect(tryRuns() - sent).toBe(1);
+    expect(lost).toMatchObject({ code: "RunInstanceIdMissing", option: "locate" });
+    expect(lost.message).toMatch(/^TryRunTaskFlow's answer was lost \(\w+\), so a run of task flow \d+ may have started/);
+    expect(await manualRunIds(DagId)).toHaveLength(2);
+  });
+
+  it("retries a throttled attempt, which started nothing", async () => {
+    const DagId = await flowWithOneNode("run_throttled");
+    server.script({
+      action: "TryRunTaskFlow",
+      status: 400,
+      body: { Code: "Throttling.User", Message: "Request was denied due to user flow control." },
+    });
+    const sent = tryRuns();
+    const run = await runTaskFlow(client, { DagId });
+    expect(tryRuns() - sent).toBe(2);
+    expect(await manualRunIds(DagId)).toEqual([run.DagInstanceId]);
+  });
+});

@@ -4,11 +4,15 @@ import {
   type InstanceTriggerType,
   type Int64Input,
   listTaskFlowInstance,
+  type TryRunTaskFlowOutput,
   tryRunTaskFlow,
 } from "@dmsflow/client";
 import type { DmsCallOptions } from "../client/DmsCallOptions.js";
+import { DmsError } from "../errors/DmsError.js";
 import { DmsLookupError } from "../errors/localErrors.js";
+import { DmsThrottlingError } from "../errors/serviceErrors.js";
 import { DmsAbortError } from "../errors/transportErrors.js";
+import { resolveRetry, retryDelayMs } from "../retry/retryPolicy.js";
 import { sleep } from "../retry/sleep.js";
 import { TERMINAL_STATUSES, type WaitForTaskFlowInstanceOptions, waitForTaskFlowInstance } from "./waitForTaskFlowInstance.js";
 
@@ -52,16 +56,34 @@ export interface TaskFlowRun {
  * instance ID and, with `wait`, waits until it ends. Never guesses a run: with `locate: "listing"`
  * a run is ours only if it is the one manual run new since the listing before the call; several new
  * runs (someone else started one meanwhile) throw DmsLookupError `RunInstanceAmbiguous` naming them.
+ * TryRunTaskFlow is retried only when no run can have started; after a lost answer the listing (or,
+ * without it, a DmsLookupError `RunInstanceIdMissing`) says whether one did.
  */
 export async function runTaskFlow(client: DmsTransport<DmsCallOptions>, options: RunTaskFlowOptions): Promise<TaskFlowRun> {
   const { DagId, Tid, locate = "answer", listingPolls = 5, wait, ...callOptions } = options;
   const ref = { DagId, Tid };
   const before = locate === "listing" ? await manualRuns(client, ref, callOptions) : undefined;
-  const answer = await tryRunTaskFlow(client, { DagId }, callOptions);
   const dagId = String(DagId);
+  // Undefined when the answer was lost (and the listing is to tell).
+  let answer: TryRunTaskFlowOutput | undefined;
+  try {
+    answer = await tryRunWithoutDoubling(client, DagId, callOptions);
+  } catch (error) {
+    // An attempt whose outcome is unknown may have started a run: the listing tells, the answer cannot.
+    if (!(error instanceof DmsError) || !(error.unknownOutcomeAttempts! > 0)) throw error;
+    if (before === undefined) {
+      const hint = "Pass locate: 'listing' to learn from the listing whether a run started.";
+      throw new DmsLookupError(
+        "RunInstanceIdMissing",
+        `TryRunTaskFlow's answer was lost (${error.code}), so a run of task flow ${dagId} may have started; check its manual runs (ListTaskFlowInstance) before running it again. ${hint}`,
+        [],
+        { hint, option: "locate", action: "TryRunTaskFlow" },
+      );
+    }
+  }
   let id: string;
   if (before === undefined) {
-    if (!answer.InstanceId) {
+    if (!answer?.InstanceId) {
       const hint = "Pass locate: 'listing' for later runs to learn the ID from the listing.";
       throw new DmsLookupError(
         "RunInstanceIdMissing",
@@ -84,6 +106,28 @@ export async function runTaskFlow(client: DmsTransport<DmsCallOptions>, options:
     signal: callOptions.signal,
   });
   return { ...run, instance };
+}
+
+/**
+ * TryRunTaskFlow, retried only after an attempt that cannot have started a run (throttled, or
+ * failed before the request was sent), at most as often as the call's retry settings allow: a
+ * retry after a lost answer could start a second run.
+ */
+async function tryRunWithoutDoubling(
+  client: DmsTransport<DmsCallOptions>,
+  DagId: Int64Input,
+  callOptions: DmsCallOptions,
+): Promise<TryRunTaskFlowOutput> {
+  const policy = resolveRetry(callOptions.retry);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await tryRunTaskFlow(client, { DagId }, { ...callOptions, retry: false });
+    } catch (error) {
+      const unsent = (error as { outcomeUnknown?: boolean }).outcomeUnknown === false || error instanceof DmsThrottlingError;
+      if (!(error instanceof DmsError) || !error.retryable || !unsent || attempt >= policy.maxAttempts) throw error;
+      if (!(await sleep(retryDelayMs(error, attempt, policy), callOptions.signal))) throw error;
+    }
+  }
 }
 
 /** The IDs on the first page of the flow's manual runs, newest first. */
@@ -126,7 +170,7 @@ async function newRun(
     if (poll >= polls) {
       throw new DmsLookupError(
         "RunInstanceNotFound",
-        `TryRunTaskFlow answered, but no new manual run of task flow ${String(ref.DagId)} was listed after ${polls} looks; check the flow's instances.`,
+        `After TryRunTaskFlow, no new manual run of task flow ${String(ref.DagId)} was listed in ${polls} looks; check the flow's instances.`,
         [],
         { action: "TryRunTaskFlow" },
       );
