@@ -12,6 +12,7 @@ const FLAG_HINTS: ReadonlyMap<string, string> = new Map([
     "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or pick an aliyun CLI profile with --profile <name>.",
   ],
   ["timeoutMs", "Raise --timeout to wait longer."],
+  ["locate", "Give --locate listing to learn the ID from the flow's manual runs ('dmsflow instances' lists them)."],
 ]);
 
 /** The error's message with its hint in flags: core's `hint` replaced by the CLI's for the same option. */

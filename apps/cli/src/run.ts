@@ -59,25 +59,30 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     createPalette(colorEnabled(io.stdout, io.env, global.noColor)),
     createPalette(colorEnabled(io.stderr, io.env, global.noColor)),
   );
-  const flags = await checkFlags(spec, args);
+  const checked = await checkFlags(spec, args);
   const handler = await spec.load();
   let client: Promise<DmsClient> | undefined;
+  let lookupClient: Promise<DmsClient> | undefined;
   // A command that owns --timeout (wait) uses it as its own deadline, not as each call's limit.
   const clientOptions = spec.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
   const dryRun = global.dryRun ? new DryRun() : undefined;
-  const ctx: CommandContext = {
-    args,
-    flags,
-    global,
-    io,
-    out,
-    commands,
-    client: () => {
-      client ??= import("./client/createClient.js").then((m) => m.createClient(clientOptions, io, dryRun));
-      return client;
-    },
+  const createClient = (withDryRun: DryRun | undefined) =>
+    import("./client/createClient.js").then((m) => m.createClient(clientOptions, io, withDryRun));
+  const commandClient = () => {
+    client ??= createClient(dryRun);
+    return client;
   };
   try {
+    // A dry run still looks the name up (a read), so that it shows the command's own first request.
+    const lookup = () => {
+      if (!dryRun) return commandClient();
+      lookupClient ??= createClient(undefined);
+      return lookupClient;
+    };
+    const flags = checked.has("dag-name")
+      ? await (await import("./client/resolveDagName.js")).resolveDagName(checked, lookup, io)
+      : checked;
+    const ctx: CommandContext = { args, flags, global, io, out, commands, client: commandClient };
     const format = global.outputGiven ? global.output : (spec.defaultOutput ?? global.output);
     // Rendering is part of the work: a listing reads its pages while it prints them.
     const work = (async () => renderResult(await handler.run(ctx), out, format))();
@@ -90,11 +95,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return ExitCode.Success;
   } finally {
     // Kept-alive sockets would hold the process open for a few seconds after the last call.
-    if (client)
-      await client.then(
-        (c) => c.destroy(),
-        () => {},
-      );
+    for (const opened of [client, lookupClient]) {
+      if (opened)
+        await opened.then(
+          (c) => c.destroy(),
+          () => {},
+        );
+    }
   }
 }
 

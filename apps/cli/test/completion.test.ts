@@ -39,6 +39,10 @@ describe("bash completion", () => {
     ["dmsflow -o j", ["json"]],
     ["dmsflow resume --a", ["--all-suspended"]],
     ["dmsflow resume --dag-id ", []],
+    ["dmsflow resume --dag-", ["--dag-id", "--dag-name", "--dag-version"]],
+    ["dmsflow p", ["publish"]],
+    ["dmsflow run --locate ", ["answer", "listing"]],
+    ["dmsflow schedule --o", ["--off", "--output"]],
     ["dmsflow instances --status su", ["succeeded", "suspended"]],
     ["dmsflow wait --until ", ["finished", "running"]],
     ["dmsflow instances --until ", []],
@@ -74,6 +78,6 @@ describe("zsh completion", () => {
       /^ {12}ResumeTaskFlowInstance\) _arguments -s : \$globals '--DagId\[The ID of the task flow, from ListTaskFlow\.\]:Long:'/m,
     );
     // Quotes in help texts must not end the single-quoted words early.
-    expect(script).toContain("task flow ID (from '\\''dmsflow task-flows'\\'')");
+    expect(script).toContain("task flow ID (from '\\''dmsflow task-flows'\\'' or '\\''dmsflow flows'\\'')");
   });
 });

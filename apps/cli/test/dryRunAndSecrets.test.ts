@@ -32,6 +32,11 @@ describe("--dry-run", () => {
     ["instances", "--dag-id", "11"],
     ["versions", "--dag-id", "11"],
     ["task-flows"],
+    ["flows"],
+    ["run", "--dag-id", "11"],
+    ["publish", "--dag-id", "11"],
+    ["offline", "--dag-id", "11"],
+    ["schedule", "--dag-id", "11", "--cron", "0 0 1 * * ? *"],
     ["tenants"],
     ["call", "ResumeTaskFlowInstance", "--DagId", "11", "--DagInstanceId", "101"],
   ];
@@ -41,7 +46,9 @@ describe("--dry-run", () => {
     const result = await t.cli([...args, "--dry-run"], STS_ENV);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toMatch(new RegExp(`^POST ${t.emulator.url}/\\?DagId=11|^POST ${t.emulator.url}/$`));
+    // The task flow's ID when the command takes one (the parameters are in name order, CronStr before DagId).
+    const dagId = args.includes("--dag-id") ? "[^ ]*DagId=11" : "";
+    expect(lines[0]).toMatch(new RegExp(`^POST ${t.emulator.url}/(\\?${dagId}[^ ]*)?$`));
     expect(lines).toContain("x-acs-version: 2018-11-01");
     expect(lines).toContain("x-acs-security-token: ***");
     expect(result.stdout).toMatch(

@@ -21,7 +21,10 @@ async function expectOneLine(args: string[], code: number, line: string | RegExp
 
 describe("usage errors: one line, exit code 2", () => {
   it.each([
-    [["resume", "--instance-id", "3"], "--dag-id <id> is required. Run 'dmsflow resume --help' for usage."],
+    [
+      ["resume", "--instance-id", "3"],
+      "--dag-id <id> is required to name the task flow; or give --dag-name <name> to name it by its name. Run 'dmsflow resume --help' for usage.",
+    ],
     [
       ["resume", "--dag-id", "11"],
       "--instance-id <id> is required to resume one instance; or give --all-suspended to resume every suspended one. Run 'dmsflow resume --help' for usage.",

@@ -42,6 +42,34 @@ describe("flow settings", () => {
     });
   });
 
+  it("the schedule set by UpdateTaskFlowSchedule is listed by ListTaskFlowsByPage; a flow without one lists none", async () => {
+    const DagId = await newFlow("scheduled_listing");
+    const listed = async () => (await dms.listTaskFlowsByPage({ DagIdList: [DagId] })).TaskFlowList!.TaskFlow![0]!;
+    expect(await listed()).not.toHaveProperty("CronStr");
+    expect(await listed()).not.toHaveProperty("CronSwitch");
+    await dms.updateTaskFlowSchedule({
+      DagId,
+      TriggerType: "Cron",
+      ScheduleSwitch: true,
+      ScheduleParam: "{}",
+      CronStr: "0 0 1 * * ? *",
+      TimeZoneId: "Europe/Berlin",
+      CronBeginDate: "2026-01-01",
+      CronEndDate: "2026-12-31 23:59:59",
+    });
+    expect(await listed()).toMatchObject({
+      CronSwitch: true,
+      CronStr: "0 0 1 * * ? *",
+      TimeZoneId: "Europe/Berlin",
+      CronBeginDate: "2026-01-01",
+      CronEndDate: "2026-12-31 23:59:59",
+      ScheduleParam: "{}",
+    });
+    await dms.updateTaskFlowSchedule({ DagId, TriggerType: "Cron", ScheduleSwitch: false, ScheduleParam: "{}" });
+    expect(await listed()).toMatchObject({ CronSwitch: false, TimeZoneId: "Asia/Shanghai" });
+    expect(await listed()).not.toHaveProperty("CronStr");
+  });
+
   it("constants are replaced as a whole, in order; a missing or repeated Key is refused", async () => {
     const DagId = await newFlow("constants");
     expect((await dms.listTaskFlowConstants({ DagId })).DagConstants!.DagConstant).toEqual([]);

@@ -34,7 +34,13 @@ export { type DmsRegion, KNOWN_REGIONS } from "./endpoint/knownRegions.js";
 export { type DmsNetwork, type EndpointOptions, type ResolvedEndpoint, resolveEndpoint } from "./endpoint/resolveEndpoint.js";
 export { type RegionLookupOptions, resolveRegion } from "./endpoint/resolveRegion.js";
 export { DMS_ERROR_BRAND, DmsError, type DmsErrorDetails, isDmsError } from "./errors/DmsError.js";
-export { DmsConfigError, DmsCredentialsError, DmsValidationError, DmsWaiterError } from "./errors/localErrors.js";
+export {
+  DmsConfigError,
+  DmsCredentialsError,
+  DmsLookupError,
+  DmsValidationError,
+  DmsWaiterError,
+} from "./errors/localErrors.js";
 export { REDACTED, redactSecrets } from "./errors/redactSecrets.js";
 export {
   DmsBusinessError,
@@ -102,6 +108,7 @@ export {
   type ResumeTaskFlowInstanceResult,
   resumeTaskFlowInstanceSafely,
 } from "./taskFlowInstances/resumeTaskFlowInstanceSafely.js";
+export { type RunTaskFlowOptions, runTaskFlow, type StartedTaskFlowRun } from "./taskFlowInstances/runTaskFlow.js";
 export {
   pollDelayMs,
   TERMINAL_STATUSES,
@@ -124,3 +131,4 @@ export {
   type TaskFlowRunNode,
   taskFlowRunOf,
 } from "./taskFlowRuns/taskFlowRun.js";
+export { type FindTaskFlowByNameOptions, findTaskFlowByName } from "./taskFlows/findTaskFlowByName.js";

@@ -1,10 +1,11 @@
 import type { CommandSpec } from "./commandSpec.js";
+import { offline, publish, run, schedule } from "./flowCommands.js";
 import { makeSuccess, rerun, resume, status, stop, suspend, wait, watch } from "./instanceCommands.js";
-import { flowShow, instances, taskFlows, tenants, versions } from "./listCommands.js";
+import { flowShow, flows, instances, taskFlows, tenants, versions } from "./listCommands.js";
 import { call, completion, help } from "./otherCommands.js";
 
 /**
- * Every command, in the order the help lists them. The specs live in three files, by the help's
+ * Every command, in the order the help lists them. The specs live in four files, by the help's
  * groups, rather than one file each: `--help` loads them all, and each module costs start-up time.
  */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -16,8 +17,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   wait,
   status,
   watch,
+  run,
+  publish,
+  offline,
+  schedule,
   instances,
   taskFlows,
+  flows,
   flowShow,
   versions,
   tenants,

@@ -75,7 +75,7 @@ export interface CommandSpec {
   /** One line for the command list. */
   readonly summary: string;
   /** The heading the top-level help lists it under. */
-  readonly group: "Instance commands" | "Finding IDs" | "Other commands";
+  readonly group: "Instance commands" | "Task flow commands" | "Finding IDs" | "Other commands";
   /** Usage lines, each starting with `dmsflow <name>`. */
   readonly usage: readonly string[];
   /** What the command does, in a few sentences. */

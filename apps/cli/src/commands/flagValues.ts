@@ -18,6 +18,11 @@ export class FlagValues {
     return this.typed(name, "number");
   }
 
+  /** These values with one more set (a flag resolved from another, such as --dag-id from --dag-name). */
+  with(name: string, value: string | number | true): FlagValues {
+    return new FlagValues(new Map([...this.values, [name, value]]));
+  }
+
   /** The text of a flag its spec makes required (or gives a default), so it is always there. */
   requiredString(name: string): string {
     return this.present(name, this.string(name));

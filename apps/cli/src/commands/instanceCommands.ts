@@ -3,7 +3,7 @@ import { parseDuration } from "../args/parseDuration.js";
 import { parseRate, parseWholeNumber } from "../args/parseNumber.js";
 import type { InstanceAction } from "../handlers/instanceAction.js";
 import type { CommandSpec } from "./commandSpec.js";
-import { DAG_ID, DAG_VERSION, INSTANCE_ID, TID } from "./commonFlags.js";
+import { DAG_CHOICE, DAG_FLAGS, DAG_VERSION, INSTANCE_ID, TID } from "./commonFlags.js";
 
 /** Default in-flight resumes of `--all-suspended`, as core's resumeSuspendedInstances. */
 const DEFAULT_CONCURRENCY = 4;
@@ -16,8 +16,8 @@ export const resume: CommandSpec = {
   summary: "Resume a suspended instance, or every suspended instance of a task flow",
   group: "Instance commands",
   usage: [
-    "dmsflow resume --dag-id <id> --instance-id <id> [--dag-version <v>] [--tid <tid>]",
-    "dmsflow resume --dag-id <id> --all-suspended [--concurrency <n>] [--max-rate <r>] [--tid <tid>]",
+    "dmsflow resume --dag-id <id>|--dag-name <name> --instance-id <id> [--dag-version <v>] [--tid <tid>]",
+    "dmsflow resume --dag-id <id>|--dag-name <name> --all-suspended [--concurrency <n>] [--max-rate <r>] [--tid <tid>]",
   ],
   description:
     "Resumes one suspended instance of a task flow (ResumeTaskFlowInstance). A retry after a timeout\n" +
@@ -31,7 +31,7 @@ export const resume: CommandSpec = {
     "suspended. Exit code 0 means every one ends running; 5 that some are declined or still suspended\n" +
     "(running the same command again is safe). Ctrl-C stops starting new calls and prints the summary.",
   flags: [
-    DAG_ID,
+    ...DAG_FLAGS,
     { ...INSTANCE_ID, required: false },
     DAG_VERSION,
     TID,
@@ -54,6 +54,7 @@ export const resume: CommandSpec = {
     },
   ],
   relations: [
+    DAG_CHOICE,
     {
       kind: "exclusive",
       flags: [
@@ -81,9 +82,10 @@ function instanceActionSpec(action: InstanceAction, summary: string, description
     name: action.command,
     summary,
     group: "Instance commands",
-    usage: [`dmsflow ${action.command} --dag-id <id> --instance-id <id>${version} [--tid <tid>]`],
+    usage: [`dmsflow ${action.command} --dag-id <id>|--dag-name <name> --instance-id <id>${version} [--tid <tid>]`],
     description,
-    flags: action.takesDagVersion ? [DAG_ID, INSTANCE_ID, DAG_VERSION, TID] : [DAG_ID, INSTANCE_ID, TID],
+    flags: action.takesDagVersion ? [...DAG_FLAGS, INSTANCE_ID, DAG_VERSION, TID] : [...DAG_FLAGS, INSTANCE_ID, TID],
+    relations: [DAG_CHOICE],
     examples: [example, `dmsflow ${action.command} --dag-id 11 --instance-id 3 --output json`],
     load: async () => (await import("../handlers/instanceAction.js")).instanceActionHandler(action),
   };
@@ -129,14 +131,16 @@ export const wait: CommandSpec = {
   name: "wait",
   summary: "Wait until an instance runs or finishes",
   group: "Instance commands",
-  usage: ["dmsflow wait --dag-id <id> --instance-id <id> --until running|finished [--timeout 10m] [--interval 2s]"],
+  usage: [
+    "dmsflow wait --dag-id <id>|--dag-name <name> --instance-id <id> --until running|finished [--timeout 10m] [--interval 2s]",
+  ],
   description:
     "Polls an instance (ListTaskFlowInstance) until it is running (--until running; an instance that\n" +
     "already finished counts too, since it ran) or has finished: failed, succeeded or completed\n" +
     "(--until finished). Prints the status it reached. Exit 0 when it got there; 1 when the instance\n" +
     "failed; 4 when --timeout (default 10m, the whole wait) ran out.",
   flags: [
-    DAG_ID,
+    ...DAG_FLAGS,
     INSTANCE_ID,
     TID,
     {
@@ -156,6 +160,7 @@ export const wait: CommandSpec = {
       parse: parseDuration,
     },
   ],
+  relations: [DAG_CHOICE],
   ownsTimeout: "how long to wait in all, e.g. 2m (default 10m)",
   examples: [
     "dmsflow wait --dag-id 11 --instance-id 3 --until running --timeout 2m",
@@ -170,7 +175,7 @@ export const status: CommandSpec = {
   name: "status",
   summary: "Show a run's nodes as a graph with their statuses, and why it failed",
   group: "Instance commands",
-  usage: ["dmsflow status --dag-id <id> --instance-id <id> [--tid <tid>]"],
+  usage: ["dmsflow status --dag-id <id>|--dag-name <name> --instance-id <id> [--tid <tid>]"],
   description:
     "Shows one instance (run) of a task flow: its status, version, trigger and times, then every node\n" +
     "of the flow's graph in layers (a node comes after the nodes it waits for, named after '<-') with\n" +
@@ -179,7 +184,8 @@ export const status: CommandSpec = {
     "of an older version), GetTaskInstanceRelation and ListTaskFlowInstance. In a pipe it prints one\n" +
     "tab-separated line per node (ID, name, layer, status, end time, message); --output json prints\n" +
     "the whole view, with 'failedNodes'.",
-  flags: [DAG_ID, INSTANCE_ID, TID],
+  flags: [...DAG_FLAGS, INSTANCE_ID, TID],
+  relations: [DAG_CHOICE],
   examples: [
     "dmsflow status --dag-id 11 --instance-id 3",
     "# the failed nodes' messages, for a script",
@@ -196,7 +202,7 @@ export const watch: CommandSpec = {
   name: "watch",
   summary: "Follow a run's nodes live until the run ends",
   group: "Instance commands",
-  usage: ["dmsflow watch --dag-id <id> --instance-id <id> [--interval 1s] [--timeout 10m] [--tid <tid>]"],
+  usage: ["dmsflow watch --dag-id <id>|--dag-name <name> --instance-id <id> [--interval 1s] [--timeout 10m] [--tid <tid>]"],
   description:
     "Follows one instance (run) until it has failed, succeeded or completed. On a terminal it redraws\n" +
     "the picture of 'dmsflow status' in place after every poll; in a pipe it prints a line when a\n" +
@@ -205,7 +211,7 @@ export const watch: CommandSpec = {
     "ListTaskFlowInstance); the graph is read once. Exit codes as 'dmsflow wait': 0 when the run\n" +
     "succeeded or completed, 1 when it failed, 4 when --timeout (default 10m) ran out.",
   flags: [
-    DAG_ID,
+    ...DAG_FLAGS,
     INSTANCE_ID,
     TID,
     {
@@ -217,11 +223,12 @@ export const watch: CommandSpec = {
       parse: parseDuration,
     },
   ],
+  relations: [DAG_CHOICE],
   ownsTimeout: "how long to watch in all, e.g. 30m (default 10m)",
   examples: [
     "dmsflow watch --dag-id 11 --instance-id 3",
     "# start a run and follow it; the exit code says how it ended",
-    'dmsflow watch --dag-id 11 --instance-id "$(dmsflow call TryRunTaskFlow --DagId 11 | jq -r .InstanceId)"',
+    'dmsflow watch --dag-id 11 --instance-id "$(dmsflow run --dag-id 11 --output json | jq -r .DagInstanceId)"',
   ],
   load: async () => (await import("../handlers/watch.js")).watchHandler,
 };

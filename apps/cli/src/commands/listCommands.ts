@@ -1,7 +1,7 @@
 // The specs of the commands that list what the other commands take: instances, task flows, versions, tenants.
 import { parseWholeNumber } from "../args/parseNumber.js";
 import type { CommandSpec } from "./commandSpec.js";
-import { DAG_ID, TID } from "./commonFlags.js";
+import { DAG_CHOICE, DAG_FLAGS, TID } from "./commonFlags.js";
 
 // The status names come from the spec through @dmsflow/client, which `dmsflow --help` must not load;
 // the date parser loads when a date is given (every module loaded costs each command's start-up).
@@ -13,14 +13,16 @@ export const instances: CommandSpec = {
   name: "instances",
   summary: "List the instances of a task flow (every page)",
   group: "Finding IDs",
-  usage: ["dmsflow instances --dag-id <id> [--status <status>] [--since <date>] [--until <date>] [--tid <tid>]"],
+  usage: [
+    "dmsflow instances --dag-id <id>|--dag-name <name> [--status <status>] [--since <date>] [--until <date>] [--tid <tid>]",
+  ],
   description:
     "Lists the instances (runs) of a task flow, following every page of ListTaskFlowInstance. On a\n" +
     "terminal it prints a table; in a pipe, one tab-separated line per instance (ID, status, version,\n" +
     "trigger, started, ended, business time, message); --output json prints an array of the API's\n" +
     "DAGInstance objects. Pages are printed as they arrive (json and text), so any number fits in memory.",
   flags: [
-    DAG_ID,
+    ...DAG_FLAGS,
     {
       name: "status",
       kind: "string",
@@ -53,6 +55,7 @@ export const instances: CommandSpec = {
       parse: (flag, text) => parseWholeNumber(flag, text, 1, 100),
     },
   ],
+  relations: [DAG_CHOICE],
   examples: [
     "dmsflow instances --dag-id 11 --status suspended",
     "dmsflow instances --dag-id 11 --since 7d --output json",
@@ -77,16 +80,50 @@ export const taskFlows: CommandSpec = {
   load: async () => (await import("../handlers/taskFlows.js")).taskFlowsHandler,
 };
 
+/** `dmsflow flows`: the task flows with their names and schedules, optionally those whose name contains a text. */
+export const flows: CommandSpec = {
+  name: "flows",
+  summary: "List task flows with names and schedules (every page; --search by name)",
+  group: "Finding IDs",
+  usage: ["dmsflow flows [--search <text>] [--tid <tid>] [--page-size <n>]"],
+  description:
+    "Lists the task flows of your active tenant, or of --tid, following every page of\n" +
+    "ListTaskFlowsByPage: ID (the --dag-id of the other commands), name (what --dag-name takes),\n" +
+    "scheduling status, deployment ID, schedule (on or off, cron expression, time zone, window) and the\n" +
+    "latest run. --search keeps the flows whose name contains the text. --output json prints the API's\n" +
+    "TaskFlowDetail objects, IDs as strings. 'dmsflow task-flows' lists the same flows from ListTaskFlow.",
+  flags: [
+    {
+      name: "search",
+      kind: "string",
+      valueName: "<text>",
+      help: "only task flows whose name contains this text (SearchKey)",
+    },
+    TID,
+    {
+      name: "page-size",
+      kind: "string",
+      valueName: "<n>",
+      help: "task flows per API call, 1 to 100 (default 100)",
+      default: "100",
+      parse: (flag, text) => parseWholeNumber(flag, text, 1, 100),
+    },
+  ],
+  examples: ["dmsflow flows", "dmsflow flows --search orders", "dmsflow flows --tid 3 --output json"],
+  load: async () => (await import("../handlers/flows.js")).flowsHandler,
+};
+
 /** `dmsflow versions`: the published versions of a task flow, for `--dag-version`. */
 export const versions: CommandSpec = {
   name: "versions",
   summary: "List the versions of a task flow (for --dag-version)",
   group: "Finding IDs",
-  usage: ["dmsflow versions --dag-id <id> [--tid <tid>]"],
+  usage: ["dmsflow versions --dag-id <id>|--dag-name <name> [--tid <tid>]"],
   description:
     "Lists the published versions of a task flow (ListDAGVersions, every page): version ID, the\n" +
     "version before it, name, owner and comments. A version ID is what --dag-version takes.",
-  flags: [DAG_ID, TID],
+  flags: [...DAG_FLAGS, TID],
+  relations: [DAG_CHOICE],
   examples: ["dmsflow versions --dag-id 11", "dmsflow versions --dag-id 11 --output json"],
   load: async () => (await import("../handlers/versions.js")).versionsHandler,
 };
@@ -110,13 +147,14 @@ export const flowShow: CommandSpec = {
   name: "flow-show",
   summary: "Show a task flow's graph: its nodes in layers, with types and IDs",
   group: "Finding IDs",
-  usage: ["dmsflow flow-show --dag-id <id> [--tid <tid>]"],
+  usage: ["dmsflow flow-show --dag-id <id>|--dag-name <name> [--tid <tid>]"],
   description:
     "Shows the graph of a task flow (GetTaskFlowGraph) as 'dmsflow status' lays out a run, without\n" +
     "statuses: every node in layers (a node comes after the nodes it waits for, named after '<-'),\n" +
     "with its type and node ID. In a pipe it prints one tab-separated line per node (ID, name,\n" +
     "layer, type, upstream IDs); --output json prints the nodes and edges.",
-  flags: [DAG_ID, TID],
+  flags: [...DAG_FLAGS, TID],
+  relations: [DAG_CHOICE],
   examples: ["dmsflow flow-show --dag-id 11", "dmsflow flow-show --dag-id 11 --output json"],
   load: async () => (await import("../handlers/flowShow.js")).flowShowHandler,
 };

@@ -21,7 +21,7 @@ export function renderTopHelp(commands: readonly CommandSpec[]): string {
     "  dmsflow call <Action> --<Parameter> <value> ...",
   ];
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  const groups: CommandSpec["group"][] = ["Instance commands", "Finding IDs", "Other commands"];
+  const groups: CommandSpec["group"][] = ["Instance commands", "Task flow commands", "Finding IDs", "Other commands"];
   for (const group of groups) {
     lines.push("", `${group}:`);
     for (const c of commands.filter((spec) => spec.group === group)) lines.push(`  ${c.name.padEnd(width)}${c.summary}`);

@@ -1,4 +1,5 @@
 import type { InstanceStatus, TaskFlowDetail, TaskFlowStatus } from "@dmsflow/client";
+import type { ScheduleRepository } from "../engine/flowSchedule.js";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
 import { inTenant, optionalText } from "./definitionScope.js";
@@ -8,9 +9,10 @@ const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * ListTaskFlowsByPage: the tenant's flows (by DagId) filtered by DagIdList, ScenarioId and a name
- * keyword, one page at a time, with TotalCount of every match.
+ * keyword, one page at a time, with TotalCount of every match, and each flow's schedule as
+ * UpdateTaskFlowSchedule set it (TriggerType and CronType, integers of an undocumented vocabulary, are left out).
  */
-export function listTaskFlowsByPage(store: Store): ActionHandler {
+export function listTaskFlowsByPage(store: Store, schedules: ScheduleRepository): ActionHandler {
   return {
     writes: false,
     run: inTenant(({ values, tenant }) => {
@@ -26,6 +28,7 @@ export function listTaskFlowsByPage(store: Store): ActionHandler {
       });
       const items = rows.map((row): TaskFlowDetail => {
         const latest = store.instances.latestOf(row.dag_id);
+        const schedule = schedules.get(row.dag_id);
         return {
           Id: String(row.dag_id),
           DagName: row.name,
@@ -39,6 +42,14 @@ export function listTaskFlowsByPage(store: Store): ActionHandler {
           ScenarioId: row.scenario_id === null ? undefined : String(row.scenario_id),
           LatestInstanceStatus: latest && (latest.status as InstanceStatus),
           LatestInstanceTime: latest?.startTime ? latest.startTime.slice(0, 10) : undefined,
+          ...(schedule && {
+            CronSwitch: schedule.enabled,
+            CronStr: schedule.cron ?? undefined,
+            CronBeginDate: schedule.beginDate ?? undefined,
+            CronEndDate: schedule.endDate ?? undefined,
+            TimeZoneId: schedule.timeZone,
+            ScheduleParam: schedule.scheduleParam,
+          }),
         };
       });
       return success("ListTaskFlowsByPage", { TotalCount: total, TaskFlowList: { TaskFlow: items } });

@@ -29,6 +29,8 @@ const PUBLIC_RUNTIME = [
   },
   { from: "./runtime/schema.js", values: [], types: ["ListSchema", "ScalarSchema", "Schema", "StructureSchema"] },
   { from: "./runtime/decodeParameters.js", values: ["decodeParameters"], types: ["DecodeResult", "DecodedValue"] },
+  // Public so that a tool can check one value by the spec's rules before building a whole input (the CLI's flags).
+  { from: "./runtime/valueRules.js", values: ["breaksRules"], types: [] },
 ];
 
 /** The index: re-exports every operation, model and the public runtime pieces. */

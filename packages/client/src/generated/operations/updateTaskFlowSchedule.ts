@@ -12,7 +12,10 @@ export interface UpdateTaskFlowScheduleInput {
   CronBeginDate?: string;
   /** The flow is not scheduled after this time. Optional. */
   CronEndDate?: string;
-  /** The cron expression of timed scheduling. Optional. */
+  /**
+   * The cron expression of timed scheduling: 5 to 7 fields separated by spaces (seconds and year optional, as Quartz). Optional.
+   * @example 0 0 1 * * ? *
+   */
   CronStr?: string;
   /** The cycle of timed scheduling. Optional. */
   CronType?: CronType;
@@ -31,7 +34,7 @@ export interface UpdateTaskFlowScheduleInput {
    */
   Tid?: Int64Input;
   /**
-   * The time zone of the schedule; defaults to Asia/Shanghai (UTC+8). Optional.
+   * The time zone of the schedule, an IANA name; defaults to Asia/Shanghai (UTC+8). Optional.
    * @example Asia/Shanghai
    */
   TimeZoneId?: string;
@@ -53,13 +56,13 @@ export const UpdateTaskFlowScheduleOperation: OperationDescriptor = {
   parameters: [
     { name: "CronBeginDate", wireType: "String", required: false },
     { name: "CronEndDate", wireType: "String", required: false },
-    { name: "CronStr", wireType: "String", required: false },
+    { name: "CronStr", wireType: "String", required: false, rules: { pattern: "^\\S+( \\S+){4,6}$" } },
     { name: "CronType", wireType: "String", required: false, enumeration: "CronType", rules: { enum: ["MINUTE", "HOUR", "DAY", "WEEK", "MONTH"] } },
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "ScheduleParam", wireType: "String", required: true },
     { name: "ScheduleSwitch", wireType: "Boolean", required: true },
     { name: "Tid", wireType: "Long", required: false, rules: { minimum: 1 } },
-    { name: "TimeZoneId", wireType: "String", required: false },
+    { name: "TimeZoneId", wireType: "String", required: false, rules: { pattern: "^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$" } },
     { name: "TriggerType", wireType: "String", required: true, enumeration: "ScheduleTriggerType", rules: { enum: ["Cron", "Event"] } },
   ],
   output: EnvelopeSchema,

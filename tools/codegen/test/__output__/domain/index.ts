@@ -12,6 +12,7 @@ export type { CallOptions, Command, DmsTransport, OperationDescriptor, Operation
 export type { ListSchema, ScalarSchema, Schema, StructureSchema } from "./runtime/schema.js";
 export { decodeParameters } from "./runtime/decodeParameters.js";
 export type { DecodeResult, DecodedValue } from "./runtime/decodeParameters.js";
+export { breaksRules } from "./runtime/valueRules.js";
 export * from "./enums/JobKind.js";
 export * from "./enums/JobStatus.js";
 export * from "./models/Envelope.js";
