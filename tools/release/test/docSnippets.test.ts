@@ -32,9 +32,10 @@ const runnable = snippets.filter(
 const json = snippets.filter((s) => s.lang === "json");
 
 describe("documentation snippets", () => {
-  it("finds the snippets of every documentation file", () => {
-    expect(new Set(snippets.map((s) => s.file))).toEqual(new Set(documentationFiles()));
-    expect(typed.length).toBeGreaterThan(0);
+  it("finds the code blocks of every documentation file that has fences", () => {
+    const fenced = documentationFiles().filter((file) => /^ {0,3}(```|~~~)/m.test(readFileSync(join(ROOT, file), "utf8")));
+    expect(new Set(snippets.map((s) => s.file))).toEqual(new Set(fenced));
+    expect(fenced).toContain("docs/migrating-from-official-sdk.md");
   });
 
   describe("TypeScript blocks type-check against the built packages", () => {
