@@ -1,4 +1,4 @@
-// npm run bench (2/2): `dmsflow resume --all-suspended` over 1,000 and 10,000 suspended instances
+// npm run bench (2/3): `dmsflow resume --all-suspended` over 1,000 and 10,000 suspended instances
 // (concurrency 16, no rate limit) against a running emulator: wall time, resumes per second and the
 // CLI's peak RSS, next to bare node's peak RSS measured in the same run. Flat memory means the
 // 10,000 run peaks close to the 1,000 run: pages are read one at a time, only instance IDs are kept.

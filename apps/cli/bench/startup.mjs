@@ -1,4 +1,4 @@
-// npm run bench (1/2): start-up cost of `dmsflow`, as the median wall time of repeated spawns,
+// npm run bench (1/3): start-up cost of `dmsflow`, as the median wall time of repeated spawns,
 // against bare `node -e 0` measured in the same run. Variants are interleaved round by round, so
 // load from other processes hits them alike. `resume` runs against a running emulator (in this
 // process), each time on a different suspended instance. A peer: the same bin bundled by esbuild

@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packContents } from "./packContents.js";
-import { publishedPackages } from "./publishedPackages.js";
+import { publishedPackages, ROOT } from "./publishedPackages.js";
 
-// What a user needs: the manifest, docs, both builds with declarations, and (emulator) its seeds, the
-// seed format's JSON Schema and the web console's static files.
+// What a user needs: the manifest, docs, both builds with declarations, (apps) the committed bin files
+// that load the build, and (emulator) its seeds, the seed format's JSON Schema and the web console's static files.
 const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
@@ -11,6 +13,7 @@ const ALLOWED = [
   /^LICENSE$/,
   /^dist\/(esm|cjs)\/.+\.(js|d\.ts)$/,
   /^dist\/cjs\/package\.json$/,
+  /^bin\/[\w-]+\.mjs$/,
   /^seeds\/[\w-]+\.json$/,
   /^seeds\/seed\.schema\.json$/,
   /^console\/[\w-]+\.(js|css|html)$/,
@@ -43,6 +46,9 @@ describe("npm pack contents", () => {
       ]) {
         expect(files, needed).toContain(needed);
       }
+      // Every bin the manifest declares is in the tarball (npm would link a missing one to nothing).
+      const manifest = JSON.parse(readFileSync(join(ROOT, pkg.dir, "package.json"), "utf8")) as { bin?: Record<string, string> };
+      for (const bin of Object.values(manifest.bin ?? {})) expect(files, bin).toContain(bin);
       if (pkg.name === "@dmsflow/core") {
         // Loaded on demand by index.js for the credential modes that exchange something (RamRoleArn, ...).
         for (const lazy of ["dist/esm/credentialExchanges.js", "dist/cjs/credentialExchanges.js"])
