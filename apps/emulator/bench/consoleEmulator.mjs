@@ -12,15 +12,16 @@ const require = createRequire(import.meta.url);
 const nodeModules = join(dirname(require.resolve("better-sqlite3/package.json")), "..");
 
 /** Starts the bundled emulator with a seed object; resolves with {url, pid, admin(), console(), signed(), stop()}. */
-export async function startBundledEmulator(seed, { adminToken = "console-bench", extraArgs = [] } = {}) {
+export async function startBundledEmulator(seed, { adminToken = "console-bench", extraArgs = [], nodeArgs = [] } = {}) {
   const work = mkdtempSync(join(tmpdir(), "dmsflow-console-"));
   const seedPath = join(work, "seed.json");
   writeFileSync(seedPath, JSON.stringify(seed));
   const bin = await bundleEmulatorBin(join(work, "emulator.cjs"));
   // A data file, so the runs the bench makes grow a file, not the process's memory.
   const data = join(work, "state.db");
-  const args = [bin, "--seed", seedPath, "--data", data, "--admin-token", adminToken, "--quiet", ...extraArgs];
+  const args = [...nodeArgs, bin, "--seed", seedPath, "--data", data, "--admin-token", adminToken, "--quiet", ...extraArgs];
   const child = spawn(process.execPath, args, {
+    cwd: work,
     env: { ...process.env, NODE_PATH: nodeModules },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -48,6 +49,8 @@ export async function startBundledEmulator(seed, { adminToken = "console-bench",
   return {
     url,
     pid: child.pid,
+    /** The emulator's working directory (its data file; heap snapshots land here). */
+    work,
     adminToken,
     /** An admin call (/_emulator/<path>). */
     admin: (method, path, body) => call(method, `/_emulator/${path}`, body),

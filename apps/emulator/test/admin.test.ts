@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../src/index.js";
 import { expectGatewayError, expectSuccess } from "./fixtures/expectations.js";
@@ -152,6 +155,27 @@ describe("reset, inspect, instances, stats", () => {
     expect(stats.cpu.userMicros).toBeGreaterThan(0);
     expect(stats.memory.peakRssBytes).toBeGreaterThanOrEqual(stats.memory.rssBytes * 0.5);
     expect(stats.responsesByStatus["200"]).toBeGreaterThan(0);
+    // The breakdown that tells a filling cache or V8's heap from retained objects.
+    for (const field of ["heapUsedBytes", "heapTotalBytes", "externalBytes", "arrayBuffersBytes"]) {
+      expect(stats.memory[field], field).toBeGreaterThan(0);
+    }
+    expect(stats.liveRuns).toBe(0);
+  });
+
+  it("caps SQLite's page cache at 2 MB, so the cache cannot grow with the data file", async () => {
+    // better-sqlite3's own build default is 16 MB: under steady load the cache took up more memory
+    // as finished runs filled the data file, for most of an hour. The cap makes that growth stop at 2 MB.
+    const dir = mkdtempSync(join(tmpdir(), "dmsflow-cache-"));
+    const local = await startTestEmulator({ data: join(dir, "state.db") });
+    try {
+      const { sqlite } = (await local.admin("GET", "stats")).json;
+      expect(sqlite.cacheLimitBytes).toBe(2000 * 1024);
+      expect(sqlite.fileBytes).toBeGreaterThan(0);
+      expect(sqlite.pageSizeBytes).toBeGreaterThan(0);
+    } finally {
+      await local.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("resets to an empty emulator with keepKeys=false", async () => {

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { InstanceStatus, toInt64String } from "@dmsflow/client";
 import { checkConsoleAccess } from "../console/consoleAccess.js";
@@ -10,6 +11,7 @@ import { readBody } from "../http/readBody.js";
 import { sendJson } from "../http/sendJson.js";
 import { parseSeedText } from "../seed/loadSeed.js";
 import { SeedError } from "../seed/seedReader.js";
+import type { SqliteDatabase } from "../store/openDatabase.js";
 import { checkAdminToken } from "./adminAuth.js";
 import { AdminError } from "./adminError.js";
 import { EngineAdminError, engineAdminRoute } from "./engineAdmin.js";
@@ -170,10 +172,42 @@ function stats(ctx: EmulatorContext): unknown {
     commits: ctx.store.commits.counters.commits,
     writes: ctx.store.commits.counters.writes,
     cpu: { userMicros: cpu.user, systemMicros: cpu.system },
-    memory: { rssBytes: memory.rss, peakRssBytes: process.resourceUsage().maxRSS * 1024, heapUsedBytes: memory.heapUsed },
+    memory: {
+      rssBytes: memory.rss,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      heapUsedBytes: memory.heapUsed,
+      heapTotalBytes: memory.heapTotal,
+      externalBytes: memory.external,
+      arrayBuffersBytes: memory.arrayBuffers,
+    },
+    sqlite: sqliteStats(ctx.store.db),
+    liveRuns: ctx.engine.liveRuns,
     faultsInjected: ctx.faults.injected,
     noncesRemembered: ctx.replay.size,
     eventSubscribers: ctx.events.size,
+  };
+}
+
+/**
+ * The data file's size and SQLite's page-cache limit: with the memory figures above they tell a growing
+ * cache (bounded by cacheLimitBytes) from retained objects.
+ */
+function sqliteStats(db: SqliteDatabase): unknown {
+  const pageSize = Number(db.pragma("page_size", { simple: true }));
+  const cacheSize = Number(db.pragma("cache_size", { simple: true }));
+  let walBytes = 0;
+  try {
+    walBytes = db.memory ? 0 : statSync(`${db.name}-wal`).size;
+  } catch {
+    // No WAL file (not created yet, or checkpointed away).
+  }
+  return {
+    pageSizeBytes: pageSize,
+    fileBytes: Number(db.pragma("page_count", { simple: true })) * pageSize,
+    freeBytes: Number(db.pragma("freelist_count", { simple: true })) * pageSize,
+    walBytes,
+    // A negative cache_size is a limit in KiB, a positive one in pages.
+    cacheLimitBytes: cacheSize < 0 ? -cacheSize * 1024 : cacheSize * pageSize,
   };
 }
 
