@@ -28,27 +28,26 @@ const cyan = (text) => (color ? `\x1b[36m${text}\x1b[39m` : text);
 // In a pipe (CI logs) the CLI would print tab-separated text; the demo is for people, so ask for tables.
 const table = process.stdout.isTTY ? [] : ["--output", "table"];
 
-// The story of a night's run: the seed's nightly flow (two nodes) is published and run; its second node
-// fails; `dmsflow status` shows which node and why; the operator reruns it and waits.
+// The story of a night's run: the seed's nightly flow (two nodes) is found by name, published and run;
+// its second node fails; `dmsflow status` shows which node and why; the operator reruns it and
+// `dmsflow watch` follows it to success.
 const STORY = seed.taskFlows.find((f) => f.graph?.nodes?.length >= 2 && f.graph?.edges?.length >= 1);
 const STORY_ID = String(STORY.DagId);
 const [FIRST_NODE, FAILING_NODE] = STORY.graph.nodes.map((n) => String(n.NodeId));
-const RUN = "<run>"; // replaced by the id TryRunTaskFlow answers
+const RUN = "<run>"; // replaced by the id `dmsflow run` answers
 
 const storySteps = [
-  [`Publish task flow ${STORY.name} (a new version, deployed)`, ["call", "PublishAndDeployTaskFlow", "--DagId", STORY_ID]],
-  ["Start a run of it", ["call", "TryRunTaskFlow", "--DagId", STORY_ID], { capture: "InstanceId" }],
+  ["Find the task flows by name", ["flows", "--search", STORY.name.split("_")[0], ...table]],
+  [`Publish ${STORY.name} (a new version, deployed)`, ["publish", "--dag-name", STORY.name, ...table]],
+  ["Start a run of it", ["run", "--dag-name", STORY.name, "--output", "json"], { capture: "DagInstanceId" }],
   [
-    "Wait for the run to finish (it fails: exit code 1)",
-    ["wait", "--dag-id", STORY_ID, "--instance-id", RUN, "--until", "finished", "--interval", "200ms", ...table],
+    "Watch the run (a node fails: exit code 1)",
+    ["watch", "--dag-id", STORY_ID, "--instance-id", RUN, "--interval", "200ms"],
     { exitCode: 1 },
   ],
   ["See which node failed, and why", ["status", "--dag-id", STORY_ID, "--instance-id", RUN, ...table]],
   ["Rerun it", ["rerun", "--dag-id", STORY_ID, "--instance-id", RUN, ...table]],
-  [
-    "Wait until it succeeds",
-    ["wait", "--dag-id", STORY_ID, "--instance-id", RUN, "--until", "finished", "--interval", "200ms", ...table],
-  ],
+  ["Watch it until it succeeds", ["watch", "--dag-id", STORY_ID, "--instance-id", RUN, "--interval", "200ms"]],
 ];
 
 const steps = [
@@ -76,8 +75,9 @@ try {
   // Simulated time runs 10x faster, so a node's simulated second takes 100 ms of the demo.
   emulator = await startEmulator({ seed: SEED, data: join(work, "demo.sqlite"), speed: 10, adminToken: ADMIN_TOKEN });
   // What the real DMS learns from the SQL itself: the first node succeeds, the second fails once.
-  await setBehaviour(FIRST_NODE, { durationMs: 1000 });
-  await setBehaviour(FAILING_NODE, { durationMs: 1000, failNext: { message: "division by zero in aggregate_daily" } });
+  // Eight simulated seconds a node (0.8 s of the demo): long enough for `watch` to see each change.
+  await setBehaviour(FIRST_NODE, { durationMs: 8000 });
+  await setBehaviour(FAILING_NODE, { durationMs: 8000, failNext: { message: "division by zero in aggregate_daily" } });
   console.log(
     `${bold(`[0/${steps.length}]`)} Started a local DMS emulator at ${emulator.url} with the demo seed (no cloud account needed).`,
   );
