@@ -62,9 +62,10 @@ export function seedSchema(): JsonSchema {
       },
       time: {
         title: "time",
-        description: '"yyyy-MM-dd HH:mm:ss" (UTC), "yyyy-MM-dd" or ISO 8601 UTC.',
+        description:
+          '"yyyy-MM-dd HH:mm:ss" in the flow\'s time zone (Asia/Shanghai, as DMS), "yyyy-MM-dd" or ISO 8601 with Z or an offset (converted to that zone).',
         type: "string",
-        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z?)?$",
+        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$",
       },
       tenant: record({ Tid: int64, name: name("The tenant's name.") }, ["Tid", "name"], "A tenant."),
       accessKey: record(

@@ -79,7 +79,7 @@ export interface SeedInstance {
   DagVersion?: string;
   /** 0 periodic scheduling (default), 1 manual. */
   triggerType?: number;
-  /** `yyyy-MM-dd HH:mm:ss` (UTC), `yyyy-MM-dd` or ISO 8601 UTC. */
+  /** `yyyy-MM-dd HH:mm:ss` in the flow's time zone (Asia/Shanghai), `yyyy-MM-dd`, or ISO 8601 with Z or an offset (converted to that zone). */
   startTime?: string;
   endTime?: string;
   businessTime?: string;

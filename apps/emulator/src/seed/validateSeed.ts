@@ -1,4 +1,5 @@
 import { toInt64String } from "@dmsflow/client";
+import { DEFAULT_TIME_ZONE } from "../engine/zonedTime.js";
 import { fail, readTime, SeedError } from "./seedReader.js";
 import type { SeedAccessKey, SeedInstance, SeedInt64, SeedTaskFlow, SeedTenant } from "./seedTypes.js";
 import { checkSeedSchema } from "./seedValidator.js";
@@ -46,7 +47,8 @@ export function validateSeed(input: unknown): ValidSeed {
     forEach(visit) {
       const seen = new Set<bigint>();
       list.forEach((x, i) => {
-        const row = readInstance(x, `instances[${i}]`);
+        // A seeded flow has no schedule yet, so its times are in the default zone, as DMS.
+        const row = readInstance(x, `instances[${i}]`, DEFAULT_TIME_ZONE);
         if (seen.has(row.id)) throw new SeedError(`Invalid seed: instances[${i}].Id ${row.id} appears twice.`);
         seen.add(row.id);
         visit(row);
@@ -156,7 +158,8 @@ function readTaskFlow(f: SeedTaskFlow, path: string): TaskFlowRow {
   };
 }
 
-function readInstance(x: SeedInstance, path: string): InstanceRow {
+/** Reads an instance; its times are shown in `zone`, its flow's time zone. */
+function readInstance(x: SeedInstance, path: string, zone: string): InstanceRow {
   return {
     id: id(x.Id, `${path}.Id`),
     dagId: id(x.DagId, `${path}.DagId`),
@@ -164,9 +167,9 @@ function readInstance(x: SeedInstance, path: string): InstanceRow {
     dagVersion: x.DagVersion ?? null,
     historyDagId: optionalId(x.historyDagId, `${path}.historyDagId`),
     triggerType: x.triggerType ?? 0,
-    businessTime: readTime(x.businessTime, `${path}.businessTime`),
-    startTime: readTime(x.startTime, `${path}.startTime`),
-    endTime: readTime(x.endTime, `${path}.endTime`),
+    businessTime: readTime(x.businessTime, `${path}.businessTime`, zone),
+    startTime: readTime(x.startTime, `${path}.startTime`, zone),
+    endTime: readTime(x.endTime, `${path}.endTime`, zone),
     message: x.message ?? "",
   };
 }
