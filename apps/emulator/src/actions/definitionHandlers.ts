@@ -46,7 +46,7 @@ export function createDefinitionHandlers(store: Store, engine: Engine): Partial<
     UpdateTaskFlowOwner: updateTaskFlowOwner(store),
     ChangeLhDagOwner: changeLhDagOwner(store),
     MoveTaskFlowToScenario: moveTaskFlowToScenario(store),
-    ListTaskFlowsByPage: listTaskFlowsByPage(store),
+    ListTaskFlowsByPage: listTaskFlowsByPage(store, engine.schedules),
     ListLhTaskFlowAndScenario: listLhTaskFlowAndScenario(store),
     CreateTask: createTask(store),
     DeleteTask: deleteTask(store),

@@ -1,4 +1,5 @@
 import type { InstanceStatus, TaskFlowDetail, TaskFlowStatus } from "@dmsflow/client";
+import type { FlowSchedule, ScheduleRepository } from "../engine/flowSchedule.js";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
 import { inTenant, optionalText } from "./definitionScope.js";
@@ -8,9 +9,10 @@ const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * ListTaskFlowsByPage: the tenant's flows (by DagId) filtered by DagIdList, ScenarioId and a name
- * keyword, one page at a time, with TotalCount of every match.
+ * keyword, one page at a time, with TotalCount of every match, and each flow's schedule as
+ * UpdateTaskFlowSchedule stored it.
  */
-export function listTaskFlowsByPage(store: Store): ActionHandler {
+export function listTaskFlowsByPage(store: Store, schedules: ScheduleRepository): ActionHandler {
   return {
     writes: false,
     run: inTenant(({ values, tenant }) => {
@@ -39,9 +41,27 @@ export function listTaskFlowsByPage(store: Store): ActionHandler {
           ScenarioId: row.scenario_id === null ? undefined : String(row.scenario_id),
           LatestInstanceStatus: latest && (latest.status as InstanceStatus),
           LatestInstanceTime: latest?.startTime ? latest.startTime.slice(0, 10) : undefined,
+          ...scheduleFields(schedules.get(row.dag_id)),
         };
       });
       return success("ListTaskFlowsByPage", { TotalCount: total, TaskFlowList: { TaskFlow: items } });
     }),
+  };
+}
+
+/**
+ * The schedule fields of TaskFlowDetail. TriggerType and CronType are integers in this model, with
+ * values no source documents (UpdateTaskFlowSchedule takes names such as Cron and DAY), so they are left out
+ * rather than made up.
+ */
+function scheduleFields(schedule: FlowSchedule | undefined): Partial<TaskFlowDetail> {
+  if (!schedule) return { CronSwitch: false };
+  return {
+    CronSwitch: schedule.enabled,
+    CronStr: schedule.cron ?? undefined,
+    TimeZoneId: schedule.timeZone,
+    CronBeginDate: schedule.beginDate ?? undefined,
+    CronEndDate: schedule.endDate ?? undefined,
+    ScheduleParam: schedule.scheduleParam || undefined,
   };
 }
