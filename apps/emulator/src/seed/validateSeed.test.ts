@@ -22,8 +22,8 @@ describe("validateSeed", () => {
     expect(seed.accessKeys[0]).toMatchObject({ activeTid: 9007199254740993n, tenants: [9007199254740993n], rateBurst: null });
     expect(seed.taskFlows[0]).toMatchObject({ owner: "emulator", status: 2, canEdit: true });
     expect(seed.taskFlows[0]!.versions).toEqual([
-      { versionId: 5n, lastVersionId: null, comments: "" },
-      { versionId: 6n, lastVersionId: 5n, comments: "c" },
+      { versionId: 5n, lastVersionId: null, comments: "", frozen: null },
+      { versionId: 6n, lastVersionId: 5n, comments: "c", frozen: null },
     ]);
     expect(rows(seed)).toEqual([
       expect.objectContaining({
