@@ -16,8 +16,12 @@ export const SQLITE_ADDON_VARIABLE = "DMSFLOW_EMULATOR_SQLITE_ADDON";
 
 /**
  * Opens (or creates) the data file and brings its schema up to date.
- * WAL with synchronous=FULL: a COMMIT returns only once the WAL is on disk, so an acknowledged
- * change survives SIGKILL and power loss. Exclusive locking keeps a second emulator off the same file.
+ * WAL with synchronous=NORMAL: a COMMIT returns once its frames are written to the WAL file (in the
+ * OS's buffers); the WAL is fsynced at checkpoints, not at each commit. An acknowledged change survives
+ * the death of the process (SIGKILL, a crash): the kernel keeps the written pages and writes them out.
+ * Only a power cut or an OS crash may lose the last commits (never corrupt the file). An emulator is a
+ * test fixture, so the per-commit fsync (about a quarter of the server's CPU under load) is not worth
+ * paying for that case. Exclusive locking keeps a second emulator off the same file.
  * Another application's database is refused before anything is written to it (even the switch to WAL
  * rewrites the file's header).
  */
@@ -46,7 +50,7 @@ export function openDatabase(path: string): SqliteDatabase {
       db.pragma("locking_mode = EXCLUSIVE");
       db.pragma("journal_mode = WAL");
     }
-    db.pragma("synchronous = FULL");
+    db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 0");
     migrate(db, path);
     return db;
