@@ -51,6 +51,10 @@ export function openDatabase(path: string): SqliteDatabase {
       db.pragma("journal_mode = WAL");
     }
     db.pragma("synchronous = NORMAL");
+    // Under load the COMMIT is the largest cost: a bigger page cache spills fewer pages, and a
+    // checkpoint (the fsync) every 4,000 WAL pages rather than 1,000 pays it less often.
+    db.pragma("cache_size = -16000");
+    db.pragma("wal_autocheckpoint = 4000");
     db.pragma("busy_timeout = 0");
     migrate(db, path);
     return db;
