@@ -91,7 +91,7 @@ results.push(await measure("stub: node:http, checks nothing (floor)", join(here,
 results.push(await measure("emulator, --data :memory:", bin, ["--seed", seed, "--admin-token", ADMIN], true));
 results.push(
   await measure(
-    "emulator, --data file (WAL, synchronous=FULL, group commit)",
+    "emulator, --data file (WAL, synchronous=NORMAL, group commit)",
     bin,
     ["--data", join(work, "bench.db"), "--seed", seed, "--admin-token", ADMIN],
     true,

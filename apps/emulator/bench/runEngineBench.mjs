@@ -212,7 +212,7 @@ const dataFile = join(work, "engine.db");
 const seed = writeSeed();
 console.log(
   `\ndmsflow-emulator engine bench: ${fmt(RUNS)} concurrent runs of ${NODES}-node flows (${FLOWS} flows, longest path 6 nodes of 1.0-2.9 simulated s), ` +
-    `durable file (WAL, synchronous=FULL, group commit), ${process.version}, load average ${load()}\n`,
+    `durable file (WAL, synchronous=NORMAL, group commit), ${process.version}, load average ${load()}\n`,
 );
 // BENCH_CPU_PROF=<dir> profiles the emulator (node --cpu-prof); the figures are then not comparable.
 const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];

@@ -18,6 +18,9 @@ export type {
   SeedGraphNode,
   SeedInstance,
   SeedInt64,
+  SeedNodeBehaviour,
+  SeedScenario,
+  SeedSchedule,
   SeedTaskFlow,
   SeedTenant,
 } from "./seed/seedTypes.js";

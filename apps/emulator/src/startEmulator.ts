@@ -1,12 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { formatApiTime } from "./actions/apiTime.js";
 import { createActionHandlers } from "./actions/createActionHandlers.js";
 import type { EmulatorContext } from "./emulatorContext.js";
 import { Engine } from "./engine/engine.js";
 import { EngineClock } from "./engine/engineClock.js";
 import type { EngineListener } from "./engine/engineEvents.js";
 import { NodeRunRepository } from "./engine/nodeRunRepository.js";
+import { formatZonedTime } from "./engine/zonedTime.js";
 import { EventBus } from "./events/eventBus.js";
 import { DEFAULT_EVENT_STREAM_LIMITS } from "./events/serveEvents.js";
 import { FaultInjector } from "./faults/faultInjector.js";
@@ -151,7 +151,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           const now = clock();
           // A read first: an idle emulator opens no transaction, so it commits nothing.
           if (store.instances.hasDueRuns(now)) {
-            store.commits.write(() => store.instances.completeDueRuns(formatApiTime(now), now));
+            const schedules = ctx.engine.schedules;
+            store.commits.write(() =>
+              store.instances.completeDueRuns(now, (dagId) => formatZonedTime(now, schedules.zoneOf(dagId))),
+            );
           }
         },
         Math.min(Math.max(completeAfter, 10), 250),

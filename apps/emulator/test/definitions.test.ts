@@ -53,6 +53,32 @@ describe("task flows", () => {
     ]);
   });
 
+  it("lists each flow's schedule: the fields UpdateTaskFlowSchedule stored, CronSwitch false without one", async () => {
+    const dagId = await newFlow("scheduled");
+    const listed = async () => (await dms.listTaskFlowsByPage({ DagIdList: [dagId] })).TaskFlowList!.TaskFlow![0]!;
+    expect(await listed()).toMatchObject({ CronSwitch: false });
+    expect((await listed()).CronStr).toBeUndefined();
+    await dms.updateTaskFlowSchedule({
+      DagId: dagId,
+      TriggerType: "Cron",
+      CronType: "DAY",
+      CronStr: "0 0 9 * * ? *",
+      ScheduleSwitch: true,
+      TimeZoneId: "Europe/Paris",
+      CronBeginDate: "2026-01-01",
+      CronEndDate: "2026-12-31 23:00:00",
+      ScheduleParam: "{}",
+    });
+    expect(await listed()).toMatchObject({
+      CronSwitch: true,
+      CronStr: "0 0 9 * * ? *",
+      TimeZoneId: "Europe/Paris",
+      CronBeginDate: "2026-01-01",
+      CronEndDate: "2026-12-31 23:00:00",
+      ScheduleParam: "{}",
+    });
+  });
+
   it("changes owners: a user the tenant knows keeps their nickname, another shows as its ID", async () => {
     const dagId = await newFlow("owned");
     await dms.updateTaskFlowOwner({ DagId: dagId, NewOwnerId: "510001" });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../src/index.js";
+import { definitionClient } from "./fixtures/definitionClient.js";
 import { DEMO_SEED, tempDir } from "./fixtures/emulatorProcess.js";
 import { expectSuccess } from "./fixtures/expectations.js";
 import { sendRequest } from "./fixtures/sendRequest.js";
@@ -96,6 +97,68 @@ describe("GET /_emulator/state?format=seed", () => {
     expect((await copy.admin("GET", "state?format=seed&includeKeys=true")).text).toBe(withKeys.text);
     expect((await copy.admin("GET", "inspect")).json).toEqual((await e.admin("GET", "inspect")).json);
     expect((await copy.admin("GET", `inspect/instances/${BIG_INSTANCE}`)).json).toMatchObject({ status: 1 });
+  });
+
+  it("holds every definition table: export, replace the state with it, export again is identical", async () => {
+    const e = await start();
+    const dms = definitionClient(e.url);
+    try {
+      const ScenarioId = (await dms.createScenario({ ScenarioName: "sales", Description: "daily sales" })).ScenarioId!;
+      const DagId = (await dms.createTaskFlow({ DagName: "round_trip", Description: "all of it" })).DagId!;
+      await dms.moveTaskFlowToScenario({ DagId, ScenarioId });
+      const load = (await dms.createTask({ DagId, NodeName: "load", NodeType: "NORMAL_SQL" })).NodeId!;
+      const sum = (await dms.createTask({ DagId, NodeName: "sum", NodeType: "36" })).NodeId!;
+      await dms.addTaskFlowEdges({ DagId, Edges: [{ NodeFrom: load, NodeEnd: sum }] });
+      await dms.updateTaskOutput({ NodeId: sum, NodeOutput: '{"outputs":[{"name":"n"}]}' });
+      await dms.updateTaskFlowNotification({
+        DagId,
+        DagNotificationFail: true,
+        DagNotificationSla: false,
+        DagNotificationSuccess: true,
+      });
+      await dms.updateTaskFlowConstants({ DagId, DagConstants: [{ Key: "z", Value: "9" }] });
+      await dms.updateTaskFlowTimeVariables({ DagId, TimeVariables: '{"variables":[{"name":"day","pattern":"dd"}]}' });
+      await dms.updateTaskFlowCooperators({ DagId, CooperatorIds: ["510001"] });
+      await dms.updateTaskFlowSchedule({
+        DagId,
+        TriggerType: "Cron",
+        CronType: "DAY",
+        CronStr: "0 0 9 * * ? *",
+        ScheduleSwitch: true,
+        TimeZoneId: "Europe/Paris",
+        CronEndDate: "2030-12-31",
+        ScheduleParam: "{}",
+      });
+      await dms.publishAndDeployTaskFlow({ DagId, VersionComments: "first" });
+      const behaviour = { durationMs: 2500, failureRate: 0.25, failNext: { message: "disk full" } };
+      expect((await e.admin("PUT", `flows/${DagId}/nodes/${sum}/behaviour`, behaviour)).status).toBe(200);
+
+      const before = (await e.admin("GET", "state?format=seed&includeKeys=true")).text;
+      const flow = (JSON.parse(before).taskFlows as { DagId: string }[]).find((f) => f.DagId === DagId);
+      expect(flow).toMatchObject({
+        description: "all of it",
+        scenarioId: ScenarioId,
+        deployment: { online: true },
+        schedule: { TriggerType: "Cron", CronStr: "0 0 9 * * ? *", TimeZoneId: "Europe/Paris", ScheduleSwitch: true },
+        notification: { onFail: true, onSla: false, onSuccess: true },
+        constants: [{ Key: "z", Value: "9" }],
+        timeVariables: [{ Name: "day", Pattern: "dd" }],
+        cooperators: ["510001"],
+        behaviours: [{ NodeId: sum, durationMs: 2500, failureRate: 0.25, failNextMessage: "disk full" }],
+        versions: [{ comments: "first", frozenGraph: { edges: [{ NodeFrom: load, NodeEnd: sum }] } }],
+      });
+      expect(JSON.parse(before).scenarios).toEqual([
+        { ScenarioId, Tid: "3", name: "sales", description: "daily sales", creatorId: KEYS.a.id },
+      ]);
+
+      expect((await e.admin("POST", "seed?mode=replace", JSON.parse(before))).status).toBe(200);
+      expect((await e.admin("GET", "state?format=seed&includeKeys=true")).text).toBe(before);
+      // The seeded schedule is armed again: ListTaskFlowsByPage shows it, and the engine computed its next firing.
+      const listed = (await dms.listTaskFlowsByPage({ DagIdList: [DagId] })).TaskFlowList!.TaskFlow![0]!;
+      expect(listed).toMatchObject({ CronSwitch: true, TimeZoneId: "Europe/Paris", ScenarioId });
+    } finally {
+      dms.destroy();
+    }
   });
 
   it("refuses another format", async () => {

@@ -143,4 +143,41 @@ describe("instances that complete on their own", () => {
       await auto.close();
     }
   });
+
+  it("stamps the end time of a run completed on its own in the flow's time zone", async () => {
+    let now = NOW;
+    const auto = await startTestEmulator({ completeRunningAfterMs: 1000, clock: () => now });
+    try {
+      expectSuccess(await auto.v3("ResumeTaskFlowInstance", { DagId: FLOW, DagInstanceId: "1002" }));
+      now += 60_000;
+      let after = (await auto.admin("GET", "inspect/instances/1002")).json;
+      for (let i = 0; i < 200 && after.status !== 4; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        after = (await auto.admin("GET", "inspect/instances/1002")).json;
+      }
+      // The sweep's time, NOW + 60 s = 12:35:56 UTC, shown in Asia/Shanghai (UTC+8).
+      expect(after).toMatchObject({ status: 4, endTime: "2026-06-01 20:35:56" });
+    } finally {
+      await auto.close();
+    }
+  });
+
+  it("ListTaskFlowInstance reads its date range in the flow's time zone", async () => {
+    // 20:00 UTC on 1 June is 04:00 on 2 June in Asia/Shanghai.
+    const late = await startTestEmulator({ clock: () => Date.parse("2026-06-01T20:00:00Z") });
+    try {
+      const seeded = { Id: "40001", DagId: FLOW, status: 4, DagVersion: "101", startTime: "2026-05-01 00:00:00" };
+      await late.admin("POST", "seed", { instances: [seeded] });
+      expectSuccess(await late.v3("ReRunTaskFlowInstance", { DagId: FLOW, DagInstanceId: "40001" }));
+      const ids = async (range: Record<string, string>) => {
+        const reply = await late.v3("ListTaskFlowInstance", { DagId: FLOW, PageIndex: "1", PageSize: "100", ...range });
+        expectSuccess(reply);
+        return (reply.json.DAGInstanceList.DAGInstance as { Id: unknown }[]).map((i) => String(i.Id));
+      };
+      expect(await ids({ StartTimeBegin: "2026-06-02", StartTimeEnd: "2026-06-02" })).toEqual(["40001"]);
+      expect(await ids({ StartTimeBegin: "2026-06-01", StartTimeEnd: "2026-06-01" })).toEqual([]);
+    } finally {
+      await late.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { InstanceStatus, TaskFlowDetail, TaskFlowStatus } from "@dmsflow/client";
-import type { ScheduleRepository } from "../engine/flowSchedule.js";
+import type { FlowSchedule, ScheduleRepository } from "../engine/flowSchedule.js";
 import type { Store } from "../store/store.js";
 import { type ActionHandler, success } from "./actionHandler.js";
 import { inTenant, optionalText } from "./definitionScope.js";
@@ -10,7 +10,7 @@ const DEFAULT_PAGE_SIZE = 20;
 /**
  * ListTaskFlowsByPage: the tenant's flows (by DagId) filtered by DagIdList, ScenarioId and a name
  * keyword, one page at a time, with TotalCount of every match, and each flow's schedule as
- * UpdateTaskFlowSchedule set it (TriggerType and CronType, integers of an undocumented vocabulary, are left out).
+ * UpdateTaskFlowSchedule stored it.
  */
 export function listTaskFlowsByPage(store: Store, schedules: ScheduleRepository): ActionHandler {
   return {
@@ -42,17 +42,27 @@ export function listTaskFlowsByPage(store: Store, schedules: ScheduleRepository)
           ScenarioId: row.scenario_id === null ? undefined : String(row.scenario_id),
           LatestInstanceStatus: latest && (latest.status as InstanceStatus),
           LatestInstanceTime: latest?.startTime ? latest.startTime.slice(0, 10) : undefined,
-          ...(schedule && {
-            CronSwitch: schedule.enabled,
-            CronStr: schedule.cron ?? undefined,
-            CronBeginDate: schedule.beginDate ?? undefined,
-            CronEndDate: schedule.endDate ?? undefined,
-            TimeZoneId: schedule.timeZone,
-            ScheduleParam: schedule.scheduleParam,
-          }),
+          ...scheduleFields(schedules.get(row.dag_id)),
         };
       });
       return success("ListTaskFlowsByPage", { TotalCount: total, TaskFlowList: { TaskFlow: items } });
     }),
+  };
+}
+
+/**
+ * The schedule fields of TaskFlowDetail. TriggerType and CronType are integers in this model, with
+ * values no source documents (UpdateTaskFlowSchedule takes names such as Cron and DAY), so they are left out
+ * rather than made up.
+ */
+function scheduleFields(schedule: FlowSchedule | undefined): Partial<TaskFlowDetail> {
+  if (!schedule) return { CronSwitch: false };
+  return {
+    CronSwitch: schedule.enabled,
+    CronStr: schedule.cron ?? undefined,
+    TimeZoneId: schedule.timeZone,
+    CronBeginDate: schedule.beginDate ?? undefined,
+    CronEndDate: schedule.endDate ?? undefined,
+    ScheduleParam: schedule.scheduleParam || undefined,
   };
 }

@@ -216,7 +216,8 @@ export class Engine {
       let next = schedule.nextFireMs;
       if (next === null) {
         next = this.firstFiring(schedule, this.now());
-        this.schedules.setNextFire(dagId, next);
+        // Still none (past its end date): nothing to write, so loading an idle file commits nothing.
+        if (next !== null) this.schedules.setNextFire(dagId, next);
       }
       if (next === null) this.armed.delete(dagId);
       else this.armed.set(dagId, { ...schedule, nextFireMs: next });

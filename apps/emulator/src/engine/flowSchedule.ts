@@ -73,10 +73,13 @@ export class ScheduleRepository {
     return row && toSchedule(row);
   }
 
-  /** Every schedule that may fire: enabled, with a next firing. */
+  /**
+   * Every schedule that may fire: enabled, with a next firing, or a seeded one whose next firing is
+   * not computed yet (a Cron expression, next_fire_ms NULL).
+   */
   armed(): FlowSchedule[] {
     const rows = this.db
-      .prepare("SELECT * FROM flow_schedules WHERE enabled = 1 AND next_fire_ms IS NOT NULL")
+      .prepare("SELECT * FROM flow_schedules WHERE enabled = 1 AND (next_fire_ms IS NOT NULL OR cron IS NOT NULL)")
       .all() as ScheduleRow[];
     return rows.map(toSchedule);
   }

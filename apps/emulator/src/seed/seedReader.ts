@@ -1,3 +1,5 @@
+import { formatZonedTime } from "../engine/zonedTime.js";
+
 /** A seed that does not follow the documented format; the message names the field and what it needs. */
 export class SeedError extends Error {
   override readonly name = "SeedError";
@@ -22,16 +24,27 @@ export function fail(path: string, expected: string, value: unknown): never {
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z?$/;
+const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
-/** Reads an optional time and returns it as the API prints times, `yyyy-MM-dd HH:mm:ss`. */
-export function readTime(value: unknown, path: string): string | null {
+/** What a seed time must be, for messages and the schema. */
+export const SEED_TIME_FORMS =
+  'a time "yyyy-MM-dd HH:mm:ss" (the flow\'s time zone), "yyyy-MM-dd" or ISO 8601 with Z or an offset';
+
+/**
+ * Reads an optional time and returns it as DMS shows times, `yyyy-MM-dd HH:mm:ss` in the flow's time
+ * zone `zone`: a wall-clock time is taken as written, an instant (ISO 8601 with Z or an offset) is
+ * converted to that zone.
+ */
+export function readTime(value: unknown, path: string, zone: string): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value === "string") {
     const day = DAY.exec(value);
     if (day) return `${value} 00:00:00`;
     const full = DAY_TIME.exec(value);
-    if (full) return `${full[1]}-${full[2]}-${full[3]} ${full[4]}:${full[5]}:${full[6]}`;
+    if (full?.[7]) {
+      const instant = Date.parse(value);
+      if (!Number.isNaN(instant)) return formatZonedTime(instant, zone);
+    } else if (full) return `${full[1]}-${full[2]}-${full[3]} ${full[4]}:${full[5]}:${full[6]}`;
   }
-  return fail(path, 'a time "yyyy-MM-dd HH:mm:ss" (UTC), "yyyy-MM-dd" or ISO 8601', value);
+  return fail(path, SEED_TIME_FORMS, value);
 }

@@ -1,8 +1,12 @@
 import {
+  CronType,
+  CronTypeDescriptions,
   InstanceStatus,
   InstanceStatusDescriptions,
   InstanceTriggerType,
   InstanceTriggerTypeDescriptions,
+  ScheduleTriggerType,
+  ScheduleTriggerTypeDescriptions,
   TaskFlowStatus,
   TaskFlowStatusDescriptions,
 } from "@dmsflow/client";
@@ -27,9 +31,14 @@ const record = (properties: Record<string, JsonSchema>, required: readonly strin
 });
 
 /** An enumeration of the generated client: its values, with each value's meaning for editors and messages. */
-function enumOf(values: Readonly<Record<string, number>>, meanings: Readonly<Record<number, string>>, description: string) {
+function enumOf<V extends string | number>(
+  values: Readonly<Record<string, V>>,
+  meanings: Readonly<Record<V, string>>,
+  description: string,
+) {
   const list = Object.values(values);
-  return { type: "integer", enum: list, enumDescriptions: list.map((v) => meanings[v]), description };
+  const type = typeof list[0] === "number" ? "integer" : "string";
+  return { type, enum: list, enumDescriptions: list.map((v) => meanings[v]), description };
 }
 
 /**
@@ -48,6 +57,7 @@ export function seedSchema(): JsonSchema {
         $schema: text("The schema of this file, for editors: ./seed.schema.json or the published URL."),
         tenants: list({ $ref: "#/definitions/tenant" }, "Tenants."),
         accessKeys: list({ $ref: "#/definitions/accessKey" }, "Access keys and the tenants they may use."),
+        scenarios: list({ $ref: "#/definitions/scenario" }, "Business scenarios that group task flows."),
         taskFlows: list({ $ref: "#/definitions/taskFlow" }, "Task flows (DAGs) with their versions and graphs."),
         instances: list({ $ref: "#/definitions/instance" }, "Instances (runs) of the task flows."),
       },
@@ -62,9 +72,10 @@ export function seedSchema(): JsonSchema {
       },
       time: {
         title: "time",
-        description: '"yyyy-MM-dd HH:mm:ss" (UTC), "yyyy-MM-dd" or ISO 8601 UTC.',
+        description:
+          '"yyyy-MM-dd HH:mm:ss" in the flow\'s time zone (Asia/Shanghai, as DMS), "yyyy-MM-dd" or ISO 8601 with Z or an offset (converted to that zone).',
         type: "string",
-        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z?)?$",
+        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$",
       },
       tenant: record({ Tid: int64, name: name("The tenant's name.") }, ["Tid", "name"], "A tenant."),
       accessKey: record(
@@ -93,6 +104,21 @@ export function seedSchema(): JsonSchema {
           VersionId: int64,
           LastVersionId: { ...orNull(int64), description: "Defaults to the version listed before it." },
           comments: text("The version's comments."),
+          frozenGraph: record(
+            {
+              nodes: list(
+                record(
+                  { NodeId: int64, NodeName: name("The node's name."), NodeType: int64 },
+                  ["NodeId", "NodeName", "NodeType"],
+                  "A node as published.",
+                ),
+                "Nodes.",
+              ),
+              edges: list(record({ NodeFrom: int64, NodeEnd: int64 }, ["NodeFrom", "NodeEnd"], "An edge."), "Edges."),
+            },
+            ["nodes", "edges"],
+            "The graph as published, which runs of this version execute; without it, the flow's graph is frozen the first time a run needs it.",
+          ),
         },
         ["VersionId"],
         "A published version of a task flow.",
@@ -106,6 +132,8 @@ export function seedSchema(): JsonSchema {
           NodeConfig: text('The node\'s configuration, JSON text; default "{}".'),
           GraphParam: text('Its position in the graph, JSON text; default "{}".'),
           TimeVariables: text('Its time variables, JSON text; default {"variables":[]}.'),
+          NodeTypeName: text("The NodeType name it was created with (GetTask shows it), when not a numeric code."),
+          Output: text("The node's output variables, JSON text; default empty."),
         },
         ["NodeId", "NodeName"],
         "A node of a task flow's graph.",
@@ -141,9 +169,72 @@ export function seedSchema(): JsonSchema {
             [],
             "The flow's graph.",
           ),
+          description: text("The flow's description."),
+          scenarioId: { ...orNull(int64), description: "Its business scenario; null or absent: the default one." },
+          deployment: record(
+            {
+              VersionId: int64,
+              DeployId: int64,
+              online: { type: "boolean", description: "Whether the deployed version is online (schedules fire)." },
+            },
+            ["VersionId", "DeployId", "online"],
+            "The deployed version (PublishAndDeployTaskFlow).",
+          ),
+          schedule: record(
+            {
+              TriggerType: enumOf(ScheduleTriggerType, ScheduleTriggerTypeDescriptions, "How the flow is triggered."),
+              CronStr: text("A Quartz cron expression, e.g. 0 0 1 * * ? *."),
+              CronType: enumOf(CronType, CronTypeDescriptions, "The cycle."),
+              TimeZoneId: name("An IANA time zone; default Asia/Shanghai. The flow's times are shown in it."),
+              CronBeginDate: text("Not scheduled before: yyyy-MM-dd or yyyy-MM-dd HH:mm:ss in the zone."),
+              CronEndDate: text("Not scheduled after: yyyy-MM-dd or yyyy-MM-dd HH:mm:ss in the zone."),
+              ScheduleParam: text("The event-scheduling configuration, JSON text."),
+              ScheduleSwitch: { type: "boolean", description: "Whether it is on; default false." },
+            },
+            ["TriggerType"],
+            "The schedule, as UpdateTaskFlowSchedule sets it.",
+          ),
+          notification: record(
+            { onFail: { type: "boolean" }, onSla: { type: "boolean" }, onSuccess: { type: "boolean" } },
+            ["onFail", "onSla", "onSuccess"],
+            "Which outcomes notify (UpdateTaskFlowNotification); default none.",
+          ),
+          constants: list(
+            record({ Key: name("The name."), Value: text("The value.") }, ["Key", "Value"], "A constant."),
+            "Flow constants, in order.",
+          ),
+          timeVariables: list(
+            record({ Name: name("The name."), Pattern: text("The date pattern.") }, ["Name", "Pattern"], "A time variable."),
+            "Flow time variables, in order.",
+          ),
+          cooperators: list(name("A user ID."), "User IDs of the flow's cooperators, in order."),
+          behaviours: list(
+            record(
+              {
+                NodeId: int64,
+                durationMs: { type: "integer", minimum: 0, description: "How long a run of the node takes (simulated ms)." },
+                failureRate: { type: "number", minimum: 0, maximum: 1, description: "The chance a run of it fails." },
+                failNextMessage: text("The next run of it fails with this message."),
+              },
+              ["NodeId"],
+              "How the engine runs a node (PUT /_emulator/flows/{DagId}/nodes/{NodeId}/behaviour).",
+            ),
+            "Node behaviours.",
+          ),
         },
         ["DagId", "Tid", "name"],
         "A task flow (DAG) of a tenant.",
+      ),
+      scenario: record(
+        {
+          ScenarioId: int64,
+          Tid: int64,
+          name: name("The scenario's name."),
+          description: text("Its description."),
+          creatorId: text("The user ID of its creator."),
+        },
+        ["ScenarioId", "Tid", "name"],
+        "A business scenario of a tenant.",
       ),
       instance: record(
         {

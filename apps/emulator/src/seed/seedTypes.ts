@@ -30,6 +30,11 @@ export interface SeedDagVersion {
   /** Defaults to the version listed before it; null: none. */
   LastVersionId?: SeedInt64 | null;
   comments?: string;
+  /** The graph as published, which runs of this version execute; without it the flow's graph is frozen when a run first needs it. */
+  frozenGraph?: {
+    nodes: { NodeId: SeedInt64; NodeName: string; NodeType: SeedInt64 }[];
+    edges: { NodeFrom: SeedInt64; NodeEnd: SeedInt64 }[];
+  };
 }
 
 /** A node of a task-flow graph. */
@@ -41,6 +46,10 @@ export interface SeedGraphNode {
   NodeConfig?: string;
   GraphParam?: string;
   TimeVariables?: string;
+  /** The NodeType name it was created with, when not a numeric code. */
+  NodeTypeName?: string;
+  /** The node's output variables, JSON text. */
+  Output?: string;
 }
 
 /** An edge of a task-flow graph. */
@@ -67,6 +76,52 @@ export interface SeedTaskFlow {
   canEdit?: boolean;
   versions?: (SeedInt64 | SeedDagVersion)[];
   graph?: { nodes?: SeedGraphNode[]; edges?: SeedGraphEdge[] };
+  description?: string;
+  /** Its business scenario; null or absent: the default one. */
+  scenarioId?: SeedInt64 | null;
+  /** The deployed version (PublishAndDeployTaskFlow); online schedules fire. */
+  deployment?: { VersionId: SeedInt64; DeployId: SeedInt64; online: boolean };
+  /** The schedule, as UpdateTaskFlowSchedule sets it; TimeZoneId (default Asia/Shanghai) is the zone the flow's times are shown in. */
+  schedule?: SeedSchedule;
+  /** Which outcomes notify; none by default. */
+  notification?: { onFail: boolean; onSla: boolean; onSuccess: boolean };
+  constants?: { Key: string; Value: string }[];
+  timeVariables?: { Name: string; Pattern: string }[];
+  /** User IDs of the flow's cooperators. */
+  cooperators?: string[];
+  /** How the engine runs nodes of the flow. */
+  behaviours?: SeedNodeBehaviour[];
+}
+
+/** A flow's schedule, with UpdateTaskFlowSchedule's parameter names. */
+export interface SeedSchedule {
+  /** ScheduleTriggerType of @dmsflow/client: Cron or Event. */
+  TriggerType: string;
+  CronStr?: string;
+  /** CronType of @dmsflow/client: MINUTE, HOUR, DAY, WEEK or MONTH. */
+  CronType?: string;
+  TimeZoneId?: string;
+  CronBeginDate?: string;
+  CronEndDate?: string;
+  ScheduleParam?: string;
+  ScheduleSwitch?: boolean;
+}
+
+/** How the engine runs a node: its duration, chance of failure, and a message its next run fails with. */
+export interface SeedNodeBehaviour {
+  NodeId: SeedInt64;
+  durationMs?: number;
+  failureRate?: number;
+  failNextMessage?: string;
+}
+
+/** A business scenario of a tenant. */
+export interface SeedScenario {
+  ScenarioId: SeedInt64;
+  Tid: SeedInt64;
+  name: string;
+  description?: string;
+  creatorId?: string;
 }
 
 /** An instance (execution record) of a task flow. */
@@ -79,7 +134,7 @@ export interface SeedInstance {
   DagVersion?: string;
   /** 0 periodic scheduling (default), 1 manual. */
   triggerType?: number;
-  /** `yyyy-MM-dd HH:mm:ss` (UTC), `yyyy-MM-dd` or ISO 8601 UTC. */
+  /** `yyyy-MM-dd HH:mm:ss` in the flow's time zone (Asia/Shanghai), `yyyy-MM-dd`, or ISO 8601 with Z or an offset (converted to that zone). */
   startTime?: string;
   endTime?: string;
   businessTime?: string;
@@ -93,6 +148,7 @@ export interface Seed {
   $schema?: string;
   tenants?: SeedTenant[];
   accessKeys?: SeedAccessKey[];
+  scenarios?: SeedScenario[];
   taskFlows?: SeedTaskFlow[];
   instances?: SeedInstance[];
 }

@@ -1,6 +1,6 @@
 import { toInt64String } from "@dmsflow/client";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { invalidField, SeedError } from "./seedReader.js";
+import { invalidField, SEED_TIME_FORMS, SeedError } from "./seedReader.js";
 import { type JsonSchema, seedSchema } from "./seedSchema.js";
 
 let compiled: ValidateFunction | undefined;
@@ -69,7 +69,7 @@ function expected(schema: JsonSchema, value?: unknown): string {
       : INT64;
   }
   if (schema.$ref === "#/definitions/time" || schema.title === "time") {
-    return 'a time "yyyy-MM-dd HH:mm:ss" (UTC), "yyyy-MM-dd" or ISO 8601';
+    return SEED_TIME_FORMS;
   }
   if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).map((s) => expected(s, value)).join(" or ");
   if (Array.isArray(schema.enum)) {

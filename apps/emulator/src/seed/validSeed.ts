@@ -29,7 +29,15 @@ export interface TaskFlowRow {
   readonly status: number;
   readonly deployId: bigint | null;
   readonly canEdit: boolean;
-  readonly versions: readonly { versionId: bigint; lastVersionId: bigint | null; comments: string }[];
+  readonly versions: readonly {
+    versionId: bigint;
+    lastVersionId: bigint | null;
+    comments: string;
+    frozen: {
+      nodes: readonly { nodeId: bigint; name: string; nodeType: bigint }[];
+      edges: readonly { nodeFrom: bigint; nodeEnd: bigint }[];
+    } | null;
+  }[];
   readonly nodes: readonly {
     nodeId: bigint;
     name: string;
@@ -38,8 +46,45 @@ export interface TaskFlowRow {
     config: string;
     graphParam: string;
     timeVariables: string;
+    typeName: string | null;
+    output: string;
   }[];
   readonly edges: readonly { edgeId: bigint; nodeFrom: bigint; nodeEnd: bigint }[];
+  readonly description: string;
+  readonly scenarioId: bigint | null;
+  readonly deployment: { versionId: bigint; deployId: bigint; online: boolean } | null;
+  readonly schedule: ScheduleRow | null;
+  readonly notification: { onFail: boolean; onSla: boolean; onSuccess: boolean } | null;
+  readonly constants: readonly { name: string; value: string }[];
+  readonly timeVariables: readonly { name: string; value: string }[];
+  readonly cooperators: readonly string[];
+  readonly behaviours: readonly {
+    nodeId: bigint;
+    durationMs: number | null;
+    failureRate: number | null;
+    failNextMessage: string | null;
+  }[];
+}
+
+/** A flow's schedule row (its next firing is computed when the engine loads it). */
+export interface ScheduleRow {
+  readonly triggerType: string;
+  readonly cron: string | null;
+  readonly cronType: string | null;
+  readonly timeZone: string;
+  readonly beginDate: string | null;
+  readonly endDate: string | null;
+  readonly scheduleParam: string;
+  readonly enabled: boolean;
+}
+
+/** A scenario row. */
+export interface ScenarioRow {
+  readonly scenarioId: bigint;
+  readonly tid: bigint;
+  readonly name: string;
+  readonly description: string;
+  readonly creatorId: string;
 }
 
 /** An instance row. */
@@ -70,6 +115,7 @@ export interface InstanceSource {
 export interface ValidSeed {
   readonly tenants: readonly TenantRow[];
   readonly accessKeys: readonly AccessKeyRow[];
+  readonly scenarios: readonly ScenarioRow[];
   readonly taskFlows: readonly TaskFlowRow[];
   readonly instances: InstanceSource;
 }

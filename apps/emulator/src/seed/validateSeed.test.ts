@@ -22,13 +22,13 @@ describe("validateSeed", () => {
     expect(seed.accessKeys[0]).toMatchObject({ activeTid: 9007199254740993n, tenants: [9007199254740993n], rateBurst: null });
     expect(seed.taskFlows[0]).toMatchObject({ owner: "emulator", status: 2, canEdit: true });
     expect(seed.taskFlows[0]!.versions).toEqual([
-      { versionId: 5n, lastVersionId: null, comments: "" },
-      { versionId: 6n, lastVersionId: 5n, comments: "c" },
+      { versionId: 5n, lastVersionId: null, comments: "", frozen: null },
+      { versionId: 6n, lastVersionId: 5n, comments: "c", frozen: null },
     ]);
     expect(rows(seed)).toEqual([
       expect.objectContaining({
         id: 2n,
-        startTime: "2026-01-01 10:00:00",
+        startTime: "2026-01-01 18:00:00", // an instant, shown in Asia/Shanghai
         businessTime: "2026-01-01 00:00:00",
         triggerType: 0,
         dagVersion: null,
@@ -88,7 +88,7 @@ describe("validateSeed", () => {
           { Id: 2, DagId: 1, status: 1, startTime: "soon" },
         ],
       }),
-    ).toThrow('Invalid seed: instances[1].startTime must be a time "yyyy-MM-dd HH:mm:ss" (UTC)');
+    ).toThrow('Invalid seed: instances[1].startTime must be a time "yyyy-MM-dd HH:mm:ss" (the flow\'s time zone)');
     const twice = validateSeed({
       instances: [
         { Id: 1, DagId: 1, status: 1 },
@@ -96,6 +96,26 @@ describe("validateSeed", () => {
       ],
     });
     expect(() => rows(twice)).toThrow("Invalid seed: instances[1].Id 1 appears twice.");
+  });
+
+  it("keeps a wall-clock time as written and shows an instant in the flow's zone, Asia/Shanghai", () => {
+    const seed = validateSeed({
+      instances: [
+        {
+          Id: 1,
+          DagId: 1,
+          status: 4,
+          startTime: "2026-11-24 02:00:00",
+          endTime: "2026-11-23T18:30:00Z",
+          businessTime: "2026-11-24T01:00:00+09:00",
+        },
+      ],
+    });
+    expect(rows(seed)[0]).toMatchObject({
+      startTime: "2026-11-24 02:00:00",
+      endTime: "2026-11-24 02:30:00",
+      businessTime: "2026-11-24 00:00:00",
+    });
   });
 
   it("takes a bigint from code and the $schema field editors use", () => {

@@ -1,13 +1,33 @@
 import { toInt64String } from "@dmsflow/client";
+import { toParserCron } from "../engine/flowSchedule.js";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "../engine/zonedTime.js";
 import { fail, readTime, SeedError } from "./seedReader.js";
-import type { SeedAccessKey, SeedInstance, SeedInt64, SeedTaskFlow, SeedTenant } from "./seedTypes.js";
+import type {
+  SeedAccessKey,
+  SeedInstance,
+  SeedInt64,
+  SeedScenario,
+  SeedSchedule,
+  SeedTaskFlow,
+  SeedTenant,
+} from "./seedTypes.js";
 import { checkSeedSchema } from "./seedValidator.js";
-import type { AccessKeyRow, InstanceRow, InstanceSource, TaskFlowRow, TenantRow, ValidSeed } from "./validSeed.js";
+import type {
+  AccessKeyRow,
+  InstanceRow,
+  InstanceSource,
+  ScenarioRow,
+  ScheduleRow,
+  TaskFlowRow,
+  TenantRow,
+  ValidSeed,
+} from "./validSeed.js";
 
 /** A seed that passed the schema: the shapes of seedTypes.ts, with every list present or absent. */
 interface CheckedSeed {
   tenants?: SeedTenant[];
   accessKeys?: SeedAccessKey[];
+  scenarios?: SeedScenario[];
   taskFlows?: SeedTaskFlow[];
   instances?: SeedInstance[];
 }
@@ -36,24 +56,29 @@ export function validateSeed(input: unknown): ValidSeed {
   const seed = input as CheckedSeed;
   const tenants = (seed.tenants ?? []).map((t, i) => readTenant(t, `tenants[${i}]`));
   const accessKeys = (seed.accessKeys ?? []).map((k, i) => readAccessKey(k, `accessKeys[${i}]`));
+  const scenarios = (seed.scenarios ?? []).map((x, i) => readScenario(x, `scenarios[${i}]`));
   const taskFlows = (seed.taskFlows ?? []).map((f, i) => readTaskFlow(f, `taskFlows[${i}]`));
+  // A seeded flow's times are in its schedule's zone, else the default one, as DMS.
+  const zoneOf = new Map(taskFlows.map((f) => [f.dagId, f.schedule?.timeZone ?? DEFAULT_TIME_ZONE]));
   const list = seed.instances ?? [];
   refuseDuplicates(tenants, (t) => String(t.tid), "tenants", "Tid");
   refuseDuplicates(accessKeys, (k) => k.id, "accessKeys", "id");
+  refuseDuplicates(scenarios, (x) => String(x.scenarioId), "scenarios", "ScenarioId");
   refuseDuplicates(taskFlows, (f) => String(f.dagId), "taskFlows", "DagId");
   const instances: InstanceSource = {
     count: list.length,
     forEach(visit) {
       const seen = new Set<bigint>();
       list.forEach((x, i) => {
-        const row = readInstance(x, `instances[${i}]`);
+        const path = `instances[${i}]`;
+        const row = readInstance(x, path, zoneOf.get(id(x.DagId, `${path}.DagId`)) ?? DEFAULT_TIME_ZONE);
         if (seen.has(row.id)) throw new SeedError(`Invalid seed: instances[${i}].Id ${row.id} appears twice.`);
         seen.add(row.id);
         visit(row);
       });
     },
   };
-  return { tenants, accessKeys, taskFlows, instances };
+  return { tenants, accessKeys, scenarios, taskFlows, instances };
 }
 
 function refuseDuplicates<T>(items: readonly T[], key: (item: T) => string, list: string, field: string): void {
@@ -97,18 +122,31 @@ function readAccessKey(k: SeedAccessKey, path: string): AccessKeyRow {
 function readTaskFlow(f: SeedTaskFlow, path: string): TaskFlowRow {
   const owner = f.owner ?? "emulator";
   const ownerId = f.ownerId ?? "0";
-  const versions: { versionId: bigint; lastVersionId: bigint | null; comments: string }[] = [];
+  const versions: TaskFlowRow["versions"][number][] = [];
   (f.versions ?? []).forEach((v, i) => {
     const where = `${path}.versions[${i}]`;
     const previous = versions[i - 1]?.versionId ?? null;
     if (typeof v !== "object") {
-      versions.push({ versionId: id(v, where), lastVersionId: previous, comments: "" });
+      versions.push({ versionId: id(v, where), lastVersionId: previous, comments: "", frozen: null });
       return;
     }
     versions.push({
       versionId: id(v.VersionId, `${where}.VersionId`),
       lastVersionId: v.LastVersionId === undefined ? previous : optionalId(v.LastVersionId, `${where}.LastVersionId`),
       comments: v.comments ?? "",
+      frozen: v.frozenGraph
+        ? {
+            nodes: v.frozenGraph.nodes.map((n, j) => ({
+              nodeId: id(n.NodeId, `${where}.frozenGraph.nodes[${j}].NodeId`),
+              name: n.NodeName,
+              nodeType: id(n.NodeType, `${where}.frozenGraph.nodes[${j}].NodeType`),
+            })),
+            edges: v.frozenGraph.edges.map((e, j) => ({
+              nodeFrom: id(e.NodeFrom, `${where}.frozenGraph.edges[${j}].NodeFrom`),
+              nodeEnd: id(e.NodeEnd, `${where}.frozenGraph.edges[${j}].NodeEnd`),
+            })),
+          }
+        : null,
     });
   });
   refuseDuplicates(versions, (v) => String(v.versionId), `${path}.versions`, "VersionId");
@@ -120,6 +158,8 @@ function readTaskFlow(f: SeedTaskFlow, path: string): TaskFlowRow {
     config: n.NodeConfig ?? "{}",
     graphParam: n.GraphParam ?? "{}",
     timeVariables: n.TimeVariables ?? '{"variables":[]}',
+    typeName: n.NodeTypeName ?? null,
+    output: n.Output ?? "",
   }));
   refuseDuplicates(nodes, (n) => String(n.nodeId), `${path}.graph.nodes`, "NodeId");
   const nodeIds = new Set(nodes.map((n) => n.nodeId));
@@ -153,10 +193,58 @@ function readTaskFlow(f: SeedTaskFlow, path: string): TaskFlowRow {
     versions,
     nodes,
     edges,
+    description: f.description ?? "",
+    scenarioId: optionalId(f.scenarioId, `${path}.scenarioId`),
+    deployment: f.deployment
+      ? {
+          versionId: id(f.deployment.VersionId, `${path}.deployment.VersionId`),
+          deployId: id(f.deployment.DeployId, `${path}.deployment.DeployId`),
+          online: f.deployment.online,
+        }
+      : null,
+    schedule: f.schedule ? readSchedule(f.schedule, `${path}.schedule`) : null,
+    notification: f.notification ?? null,
+    constants: (f.constants ?? []).map((c) => ({ name: c.Key, value: c.Value })),
+    timeVariables: (f.timeVariables ?? []).map((v) => ({ name: v.Name, value: v.Pattern })),
+    cooperators: f.cooperators ?? [],
+    behaviours: (f.behaviours ?? []).map((b, i) => ({
+      nodeId: id(b.NodeId, `${path}.behaviours[${i}].NodeId`),
+      durationMs: b.durationMs ?? null,
+      failureRate: b.failureRate ?? null,
+      failNextMessage: b.failNextMessage ?? null,
+    })),
   };
 }
 
-function readInstance(x: SeedInstance, path: string): InstanceRow {
+function readSchedule(x: SeedSchedule, path: string): ScheduleRow {
+  const timeZone = x.TimeZoneId ?? DEFAULT_TIME_ZONE;
+  const cron = x.CronStr === undefined ? undefined : toParserCron(x.CronStr);
+  if (typeof cron === "object") fail(`${path}.CronStr`, `a Quartz cron expression (${cron.reason})`, x.CronStr);
+  if (!isTimeZone(timeZone)) fail(`${path}.TimeZoneId`, "an IANA time zone such as Asia/Shanghai", timeZone);
+  return {
+    triggerType: x.TriggerType,
+    cron: x.CronStr ?? null,
+    cronType: x.CronType ?? null,
+    timeZone,
+    beginDate: x.CronBeginDate ?? null,
+    endDate: x.CronEndDate ?? null,
+    scheduleParam: x.ScheduleParam ?? "",
+    enabled: x.ScheduleSwitch ?? false,
+  };
+}
+
+function readScenario(x: SeedScenario, path: string): ScenarioRow {
+  return {
+    scenarioId: id(x.ScenarioId, `${path}.ScenarioId`),
+    tid: id(x.Tid, `${path}.Tid`),
+    name: x.name,
+    description: x.description ?? "",
+    creatorId: x.creatorId ?? "",
+  };
+}
+
+/** Reads an instance; its times are shown in `zone`, its flow's time zone. */
+function readInstance(x: SeedInstance, path: string, zone: string): InstanceRow {
   return {
     id: id(x.Id, `${path}.Id`),
     dagId: id(x.DagId, `${path}.DagId`),
@@ -164,9 +252,9 @@ function readInstance(x: SeedInstance, path: string): InstanceRow {
     dagVersion: x.DagVersion ?? null,
     historyDagId: optionalId(x.historyDagId, `${path}.historyDagId`),
     triggerType: x.triggerType ?? 0,
-    businessTime: readTime(x.businessTime, `${path}.businessTime`),
-    startTime: readTime(x.startTime, `${path}.startTime`),
-    endTime: readTime(x.endTime, `${path}.endTime`),
+    businessTime: readTime(x.businessTime, `${path}.businessTime`, zone),
+    startTime: readTime(x.startTime, `${path}.startTime`, zone),
+    endTime: readTime(x.endTime, `${path}.endTime`, zone),
     message: x.message ?? "",
   };
 }

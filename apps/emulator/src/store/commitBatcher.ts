@@ -6,10 +6,10 @@ const SETTLED: Promise<void> = Promise.resolve();
 
 /**
  * Group commit. The first write in an event-loop turn opens a transaction; every write until the
- * turn ends joins it, and one COMMIT (with synchronous=FULL, one fsync of the WAL) makes them all
- * durable. Callers answer a request only after `settled()` resolves, so nothing is acknowledged (and
- * nothing read is shown) before it is on disk, while a burst of concurrent writes costs one fsync
- * instead of one each.
+ * turn ends joins it, and one COMMIT (one write of the WAL; synchronous=NORMAL, see openDatabase)
+ * makes them all durable against the process's death. Callers answer a request only after `settled()`
+ * resolves, so nothing is acknowledged (and nothing read is shown) before it is committed, while a
+ * burst of concurrent writes costs one commit instead of one each.
  */
 export class CommitBatcher {
   private open = false;

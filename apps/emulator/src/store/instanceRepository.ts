@@ -61,7 +61,8 @@ export class InstanceRepository {
   private readonly latest: Statement<[bigint], { status: bigint; start_time: string | null }>;
   private readonly byId: Statement<[bigint], InstanceRecord>;
   private readonly forceStatus: Statement<[number, bigint]>;
-  private readonly completeDue: Statement<[string, number]>;
+  private readonly dueRuns: Statement<[number], { id: bigint; dag_id: bigint }>;
+  private readonly completeOne: Statement<[string, bigint]>;
   private readonly anyDue: Statement<[number]>;
   private readonly listStatements = new Map<string, { page: Statement; count: Statement }>();
 
@@ -70,9 +71,11 @@ export class InstanceRepository {
     this.latest = db.prepare("SELECT status, start_time FROM instances WHERE dag_id = ? ORDER BY id DESC LIMIT 1");
     this.byId = db.prepare("SELECT * FROM instances WHERE id = ?");
     this.forceStatus = db.prepare("UPDATE instances SET status = ?, complete_at_ms = NULL WHERE id = ?");
-    this.completeDue = db.prepare(
-      `UPDATE instances SET status = ${InstanceStatus.succeeded}, end_time = ?, complete_at_ms = NULL
-       WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? AND status = ${InstanceStatus.running}`,
+    this.dueRuns = db.prepare(
+      `SELECT id, dag_id FROM instances WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? AND status = ${InstanceStatus.running}`,
+    );
+    this.completeOne = db.prepare(
+      `UPDATE instances SET status = ${InstanceStatus.succeeded}, end_time = ?, complete_at_ms = NULL WHERE id = ?`,
     );
     this.anyDue = db.prepare(
       `SELECT 1 FROM instances WHERE complete_at_ms IS NOT NULL AND complete_at_ms <= ? AND status = ${InstanceStatus.running} LIMIT 1`,
@@ -129,9 +132,14 @@ export class InstanceRepository {
     return this.anyDue.get(nowMs) !== undefined;
   }
 
-  /** Marks running instances whose time has come as succeeded; returns how many. */
-  completeDueRuns(now: string, nowMs: number): number {
-    return this.completeDue.run(now, nowMs).changes;
+  /**
+   * Marks running instances whose time has come as succeeded, their end time `endTimeOf(dagId)` (the
+   * time in the flow's zone); returns how many.
+   */
+  completeDueRuns(nowMs: number, endTimeOf: (dagId: bigint) => string): number {
+    let changed = 0;
+    for (const row of this.dueRuns.all(nowMs)) changed += this.completeOne.run(endTimeOf(row.dag_id), row.id).changes;
+    return changed;
   }
 
   /** One page of a flow's instances, newest first, and how many match in total. */
