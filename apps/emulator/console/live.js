@@ -34,8 +34,12 @@ export class Live {
     const source = new EventSource(eventsPath, { withCredentials: true });
     let opened = false;
     source.onopen = () => {
+      // A reopened stream has missed what happened while it was down (the server replays nothing):
+      // the pages reload what they show, as after a reset.
+      const reopened = opened;
       opened = true;
       this.setMode("stream");
+      if (reopened) for (const listener of this.listeners) listener("state", { cause: "reconnected" });
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, (e) => this.receive(e.data));
     source.onerror = () => {
