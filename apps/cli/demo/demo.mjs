@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmulator } from "@dmsflow/emulator";
 
@@ -101,7 +101,7 @@ try {
       break;
     }
   }
-  if (exitCode === 0) console.log(`\nDone. 'node ${relative(process.cwd(), BIN)} --help' lists every command.`);
+  if (exitCode === 0) console.log("\nDone. 'npx dmsflow --help' lists every command.");
 } catch (error) {
   console.error(`The demo failed: ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;

@@ -51,6 +51,6 @@ describe("npm run demo", () => {
     expect(stdout).toMatch(/^Resumed instance \d+ of task flow \d+\./m);
     expect(stdout).toMatch(/^Instance \d+ of task flow \d+ is running/m);
     expect(stdout).toMatch(/^Resumed (\d+) of \1 suspended instances of task flow \d+ in/m);
-    expect(stdout.trimEnd().split("\n").at(-1)).toBe("Done. 'node apps/cli/dist/esm/bin.js --help' lists every command.");
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("Done. 'npx dmsflow --help' lists every command.");
   });
 });
