@@ -60,6 +60,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     createPalette(colorEnabled(io.stderr, io.env, global.noColor)),
   );
   const flags = await checkFlags(spec, args);
+  // A bad --query is a usage error before any call; the JMESPath library loads only when one is given.
+  const reshape =
+    global.query !== undefined || global.columns !== undefined
+      ? await (await import("./output/reshape.js")).prepareReshape(global)
+      : undefined;
   const handler = await spec.load();
   let client: Promise<DmsClient> | undefined;
   // A command that owns --timeout (wait) uses it as its own deadline, not as each call's limit.
@@ -80,7 +85,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const format = global.outputGiven ? global.output : (spec.defaultOutput ?? global.output);
     // Rendering is part of the work: a listing reads its pages while it prints them.
-    const work = (async () => renderResult(await handler.run(ctx), out, format))();
+    const work = (async () => renderResult(await handler.run(ctx), out, format, reshape))();
     if (!dryRun) return await work;
     // A dry run ends at its first signed request: that call never settles, so the command stops there.
     const outcome = await Promise.race([work.then((code) => ({ code })), dryRun.stopped.then((stopped) => ({ stopped }))]);
@@ -115,7 +120,10 @@ function locateCommand(argv: readonly string[]): number {
         `unknown option ${token.split("=")[0]} before the command; command flags go after the command name, as in 'dmsflow resume --dag-id 11'.`,
       );
     }
-    if (spec.kind === "string" && !token.includes("=")) i++;
+    if (spec.kind !== "string") continue;
+    const eq = token.indexOf("=");
+    let value = eq === -1 ? argv[++i] : token.slice(eq + 1);
+    while (value !== undefined && spec.continues?.(value, argv[i + 1])) value += ` ${argv[++i]}`;
   }
   return -1;
 }

@@ -24,6 +24,11 @@ export interface OptionSpec {
    * a module loaded on demand); throws a UsageError naming the flag.
    */
   readonly parse?: (flag: string, text: string) => unknown;
+  /**
+   * Whether the next command-line token continues the value, joined with a space: the aliyun CLI's
+   * `--output cols=Id,Status rows=Items[]` is one value in two tokens.
+   */
+  readonly continues?: (value: string, next: string | undefined) => boolean;
 }
 
 /** An option whose choices are loaded and whose help is text: what help and completion print. */

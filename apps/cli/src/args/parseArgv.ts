@@ -73,8 +73,9 @@ export function parseArgv(tokens: readonly string[], specs: readonly OptionSpec[
       options.set(spec.name, true);
       continue;
     }
-    const value = inline ?? takeValue(tokens, i, `--${spec.name}`, help, spec.valueName);
+    let value = inline ?? takeValue(tokens, i, `--${spec.name}`, help, spec.valueName);
     if (inline === undefined) i++;
+    while (spec.continues?.(value, tokens[i + 1])) value += ` ${tokens[++i]}`;
     options.set(spec.name, value);
   }
   return { options, positionals, extra };
