@@ -69,7 +69,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   let client: Promise<DmsClient> | undefined;
   // A command that owns --timeout (wait) uses it as its own deadline, not as each call's limit.
   const clientOptions = spec.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
-  const dryRun = global.dryRun ? new DryRun() : undefined;
+  const dryRun = global.dryRun && !spec.dryRunReads?.(args) ? new DryRun() : undefined;
   const ctx: CommandContext = {
     args,
     flags,

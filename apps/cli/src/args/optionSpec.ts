@@ -19,6 +19,8 @@ export interface OptionSpec {
   readonly default?: string;
   /** The command cannot run without it. */
   readonly required?: boolean;
+  /** It may be given more than once (`--instance-id 1 --instance-id 2`); its parsed value is then an array. */
+  readonly repeatable?: boolean;
   /**
    * Checks the value and returns what the command reads (or a promise of it, when the check needs
    * a module loaded on demand); throws a UsageError naming the flag.
