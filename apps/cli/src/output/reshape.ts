@@ -5,8 +5,7 @@ import type { CommandResult } from "./commandResult.js";
 import { type CompiledQuery, compileQuery } from "./jmespathQuery.js";
 import type { Output } from "./output.js";
 import type { ColumnsOutput, OutputFormat } from "./outputOption.js";
-import { columnsTable, viewValue } from "./renderValue.js";
-import { renderTable } from "./table.js";
+import { columnsTable, type TableData, viewValue } from "./renderValue.js";
 
 /** The checked --query and --output cols=... of a command line. */
 export interface Reshape {
@@ -54,14 +53,16 @@ export async function renderReshaped(
     value = result.json;
   }
   if (reshape.query) value = reshape.query.search(value);
+  // string-width (under table.js) costs start-up time: loaded only for a table.
+  const table = async (data: TableData) =>
+    out.write((await import("./table.js")).renderTable(data.columns, data.rows, out.palette.bold));
   if (reshape.columns) {
-    const { columns, rows } = columnsTable(value, reshape.columns, reshape.rowsQuery);
-    out.write(renderTable(columns, rows, out.palette.bold));
+    await table(columnsTable(value, reshape.columns, reshape.rowsQuery));
   } else {
     const view = viewValue(value, format);
     if (view.kind === "json") out.json(view.value);
     else if (view.kind === "text") out.write(view.text);
-    else out.write(renderTable(view.table.columns, view.table.rows, out.palette.bold));
+    else await table(view.table);
   }
   if (result.kind === "record") {
     if (result.note) out.note(result.note(out.errPalette));
