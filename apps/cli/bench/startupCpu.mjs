@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startEmulator } from "@dmsflow/emulator";
 
-const BIN = fileURLToPath(new URL("../dist/esm/bin.js", import.meta.url));
+const BIN = process.env.BENCH_BIN ?? fileURLToPath(new URL("../dist/esm/bin.js", import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const TIME = "/usr/bin/time";
 const KEY = { id: "bench-key-id", secret: "bench-key-secret" };
