@@ -17,6 +17,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The package version that `--version` prints. */
   readonly version: string;
+  /** Standard input, read when a flag's value is `-` (`resume --instance-id -`). */
+  readonly stdin?: AsyncIterable<string | Uint8Array>;
   /** Aborted on Ctrl-C: bulk commands stop starting new calls and print what they did. */
   readonly signal?: AbortSignal;
 }

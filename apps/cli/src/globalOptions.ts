@@ -3,12 +3,15 @@ import { parseDuration } from "./args/parseDuration.js";
 import { parseWholeNumber } from "./args/parseNumber.js";
 import { UsageError } from "./args/usageError.js";
 import type { CliIo } from "./cliIo.js";
+import {
+  type ColumnsOutput,
+  continuesColumnsOutput,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  parseOutputOption,
+} from "./output/outputOption.js";
 
-/** The output formats `--output` accepts. */
-export const OUTPUT_FORMATS = ["table", "json", "text"] as const;
-
-/** One of {@link OUTPUT_FORMATS}. */
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export { OUTPUT_FORMATS, type OutputFormat } from "./output/outputOption.js";
 
 /** Flags every command accepts, before or after the command name. */
 export const GLOBAL_OPTIONS: readonly ResolvedOption[] = [
@@ -35,8 +38,15 @@ export const GLOBAL_OPTIONS: readonly ResolvedOption[] = [
     kind: "string",
     short: "o",
     valueName: "<format>",
-    help: "table, json or text (default: table on a terminal, text in a pipe)",
+    help: "table, json or text (default: table on a terminal, text in a pipe), or cols=<A,B> rows=<JMESPath>",
     choices: OUTPUT_FORMATS,
+    continues: continuesColumnsOutput,
+  },
+  {
+    name: "query",
+    kind: "string",
+    valueName: "<JMESPath>",
+    help: "JMESPath expression applied to the JSON result before printing, as in the AWS CLI",
   },
   { name: "dry-run", kind: "boolean", help: "print the signed request that would be sent, secrets redacted; send nothing" },
   { name: "debug", kind: "boolean", help: "print each request and response to stderr, secrets redacted" },
@@ -64,6 +74,10 @@ export interface GlobalOptions {
   /** A URL or a bare host (core adds https:// and validates it). */
   readonly endpoint?: string;
   readonly output: OutputFormat;
+  /** `--output cols=... rows=...`: a table of these columns (then `output` is table). */
+  readonly columns?: ColumnsOutput;
+  /** `--query`: a JMESPath expression for the JSON result, checked by the command before it calls the API. */
+  readonly query?: string;
   /** Whether `--output` was given (commands with their own default, like `call`, check it). */
   readonly outputGiven: boolean;
   readonly dryRun: boolean;
@@ -81,10 +95,9 @@ export function readGlobalOptions(options: ReadonlyMap<string, string | true>, i
     const value = options.get(name);
     return typeof value === "string" ? value : undefined;
   };
-  const output = text("output");
-  if (output !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(output)) {
-    throw new UsageError(`--output must be one of ${OUTPUT_FORMATS.join(", ")}; got ${JSON.stringify(output)}.`);
-  }
+  const outputText = text("output");
+  const chosen = outputText === undefined ? undefined : parseOutputOption(outputText);
+  const output = typeof chosen === "object" ? "table" : chosen;
   const timeout = text("timeout");
   const retries = text("retries");
   // ALIBABA_CLOUD_ENDPOINT is read by core itself, as the aliyun CLI reads it; DMSFLOW_ENDPOINT is
@@ -94,7 +107,9 @@ export function readGlobalOptions(options: ReadonlyMap<string, string | true>, i
     profile: nonEmpty("profile", text("profile")),
     region: nonEmpty("region", text("region")),
     endpoint: nonEmpty("endpoint", endpoint),
-    output: (output as OutputFormat | undefined) ?? (io.stdout.isTTY ? "table" : "text"),
+    output: output ?? (io.stdout.isTTY ? "table" : "text"),
+    ...(typeof chosen === "object" ? { columns: chosen } : {}),
+    ...(text("query") === undefined ? {} : { query: nonEmpty("query", text("query")) }),
     outputGiven: output !== undefined,
     dryRun: options.has("dry-run"),
     debug: options.has("debug"),

@@ -60,12 +60,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     createPalette(colorEnabled(io.stderr, io.env, global.noColor)),
   );
   const checked = await checkFlags(spec, args);
+  // A bad --query is a usage error before any call; the JMESPath library loads only when one is given.
+  const reshape =
+    global.query !== undefined || global.columns !== undefined
+      ? await (await import("./output/reshape.js")).prepareReshape(global)
+      : undefined;
   const handler = await spec.load();
   let client: Promise<DmsClient> | undefined;
   let lookupClient: Promise<DmsClient> | undefined;
   // A command that owns --timeout (wait) uses it as its own deadline, not as each call's limit.
   const clientOptions = spec.ownsTimeout ? { ...global, timeoutMs: undefined } : global;
-  const dryRun = global.dryRun ? new DryRun() : undefined;
+  const dryRun = global.dryRun && !spec.dryRunReads?.(args) ? new DryRun() : undefined;
   const createClient = (withDryRun: DryRun | undefined) =>
     import("./client/createClient.js").then((m) => m.createClient(clientOptions, io, withDryRun));
   const commandClient = () => {
@@ -85,7 +90,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const ctx: CommandContext = { args, flags, global, io, out, commands, client: commandClient };
     const format = global.outputGiven ? global.output : (spec.defaultOutput ?? global.output);
     // Rendering is part of the work: a listing reads its pages while it prints them.
-    const work = (async () => renderResult(await handler.run(ctx), out, format))();
+    const work = (async () => renderResult(await handler.run(ctx), out, format, reshape))();
     if (!dryRun) return await work;
     // A dry run ends at its first signed request: that call never settles, so the command stops there.
     const outcome = await Promise.race([work.then((code) => ({ code })), dryRun.stopped.then((stopped) => ({ stopped }))]);
@@ -122,7 +127,10 @@ function locateCommand(argv: readonly string[]): number {
         `unknown option ${token.split("=")[0]} before the command; command flags go after the command name, as in 'dmsflow resume --dag-id 11'.`,
       );
     }
-    if (spec.kind === "string" && !token.includes("=")) i++;
+    if (spec.kind !== "string") continue;
+    const eq = token.indexOf("=");
+    let value = eq === -1 ? argv[++i] : token.slice(eq + 1);
+    while (value !== undefined && spec.continues?.(value, argv[i + 1])) value += ` ${argv[++i]}`;
   }
   return -1;
 }

@@ -72,7 +72,7 @@ describe("zsh completion", () => {
       "'--status[only this status\\: waiting, running, suspended, failed, succeeded, completed]:<status>:(waiting running suspended failed succeeded completed)'",
     );
     expect(script).toContain(
-      "'(-o --output)'{-o,--output}'[table, json or text (default\\: table on a terminal, text in a pipe)]:<format>:(table json text)'",
+      "'(-o --output)'{-o,--output}'[table, json or text (default\\: table on a terminal, text in a pipe), or cols=<A,B> rows=<JMESPath>]:<format>:(table json text)'",
     );
     expect(script).toMatch(
       /^ {12}ResumeTaskFlowInstance\) _arguments -s : \$globals '--DagId\[The ID of the task flow, from ListTaskFlow\.\]:Long:'/m,

@@ -23,7 +23,7 @@ function expectNoSecrets(result: CliResult): void {
 describe("--dry-run", () => {
   const commands = [
     ["resume", "--dag-id", "11", "--instance-id", "101"],
-    ["resume", "--dag-id", "11", "--all-suspended"],
+    // A bulk resume's dry run lists for real and prints what it would resume (bulkResumeSelection.test.ts).
     ["suspend", "--dag-id", "11", "--instance-id", "103"],
     ["stop", "--dag-id", "11", "--instance-id", "103"],
     ["rerun", "--dag-id", "11", "--instance-id", "105"],

@@ -40,7 +40,11 @@ describe("usage errors: one line, exit code 2", () => {
     ],
     [
       ["resume", "--dag-id", "11", "--instance-id", "3", "--concurrency", "4"],
-      "--concurrency applies only with --all-suspended.",
+      "--concurrency applies only with --all-suspended, several --instance-id flags, or --instance-id - (IDs on standard input).",
+    ],
+    [
+      ["resume", "--dag-id", "11", "--instance-id", "101", "--instance-id", "x1"],
+      '--instance-id must be a whole number such as 12345; got "x1".',
     ],
     [
       ["resume", "--dag-id", "11", "--all-suspended", "--concurrency", "0"],
@@ -64,7 +68,10 @@ describe("usage errors: one line, exit code 2", () => {
       ["--dag-id", "11", "resume"],
       "unknown option --dag-id before the command; command flags go after the command name, as in 'dmsflow resume --dag-id 11'.",
     ],
-    [["tenants", "--output", "yaml"], '--output must be one of table, json, text; got "yaml".'],
+    [
+      ["tenants", "--output", "yaml"],
+      "--output must be one of table, json, text, or columns such as 'cols=Id,Status rows=DAGInstanceList.DAGInstance[]'; got \"yaml\".",
+    ],
     [["tenants", "--timeout", "soon"], '--timeout must be a duration such as 30s, 10m, 1h30m or 500ms; got "soon".'],
     [["tenants", "extra"], "unexpected argument 'extra' for 'dmsflow tenants'. Run 'dmsflow tenants --help' for usage."],
     [

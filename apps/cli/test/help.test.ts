@@ -61,7 +61,7 @@ describe("help", () => {
     expect((await runCli(["help", "call", "ResumeTaskFlowInstance"], {})).stdout).toBe(result.stdout);
   });
 
-  it("--help and --version do not load @dmsflow/core, nor the client unless the help lists its names (startup time)", () => {
+  it("--help and --version do not load @dmsflow/core, nor the client unless the help lists its names; JMESPath and string-width load only when used (startup time)", () => {
     const dir = mkdtempSync(join(tmpdir(), "dmsflow-imports-"));
     try {
       const loaded = (args: string[]) => {
@@ -91,7 +91,13 @@ describe("help", () => {
         else expect(urls).toMatch(/\/packages\/client\//);
       }
       // The same check sees core when a command does call the API (a dry run, so nothing is sent).
-      expect(loaded(["resume", "--dag-id", "1", "--instance-id", "2", "--dry-run"])).toMatch(/\/packages\/core\/dist\//);
+      const dryRun = loaded(["resume", "--dag-id", "1", "--instance-id", "2", "--dry-run"]);
+      expect(dryRun).toMatch(/\/packages\/core\/dist\//);
+      // The JMESPath library loads only for --query (or rows=), string-width only for a table (a dry run prints none).
+      expect(dryRun.match(/.*(@jmespath-community|string-width).*/)?.[0]).toBeUndefined();
+      const queried = loaded(["resume", "--dag-id", "1", "--instance-id", "2", "--dry-run", "--query", "Action"]);
+      expect(queried).toMatch(/@jmespath-community\/jmespath/);
+      expect(queried).not.toMatch(/string-width/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

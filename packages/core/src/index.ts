@@ -94,11 +94,14 @@ export {
 } from "./taskFlowInstances/findTaskFlowInstance.js";
 export { InstanceTracker } from "./taskFlowInstances/InstanceTracker.js";
 export {
+  listSuspendedInstances,
   type ResumeElsewhere,
   type ResumeProgressEvent,
   type ResumeSuspendedInstancesOptions,
   type ResumeSuspendedInstancesResult,
   resumeSuspendedInstances,
+  type SuspendedInstanceSelection,
+  type SuspendedInstances,
 } from "./taskFlowInstances/resumeSuspendedInstances.js";
 export {
   attemptResume,

@@ -6,6 +6,7 @@ import {
   type DmsClient,
   DmsWaiterError,
   findTaskFlowInstance,
+  listSuspendedInstances,
   type ResumeProgressEvent,
   resumeSuspendedInstances,
   waitForTaskFlowInstance,
@@ -329,8 +330,41 @@ describe("resumeSuspendedInstances", () => {
     expect(second.resumed.sort()).toEqual(first.pending.sort());
   });
 
+  it("takes only the given ids and start days, reports given ids not suspended, and lists without resuming", async () => {
+    client = testClient(server);
+    await server.add("725", [
+      { Id: "9007199254740993", Status: 2, startTime: "2024-03-01 10:00:00" },
+      { Id: "9007199254740994", Status: 2, startTime: "2024-03-02 10:00:00" },
+      { Id: "9007199254740995", Status: 2, startTime: "2024-03-03 10:00:00" },
+      { Id: "9007199254740996", Status: 1, startTime: "2024-03-02 11:00:00" },
+    ]);
+    const resumesBefore = server.requestsFor("ResumeTaskFlowInstance").length;
+    const window = { DagId: 725, startTimeBegin: "2024-03-02", startTimeEnd: "2024-03-03" };
+    const listed = await listSuspendedInstances(client, window);
+    expect(listed.instances.map((i) => i.Id)).toEqual(["9007199254740995", "9007199254740994"]);
+    expect(listed.notFound).toEqual([]);
+    expect(lists("725").at(-1)!.params).toMatchObject({ StartTimeBegin: "2024-03-02", StartTimeEnd: "2024-03-03", Status: "2" });
+    const byId = await listSuspendedInstances(client, {
+      DagId: 725,
+      instanceIds: ["9007199254740993", 9007199254740996n, "123"],
+    });
+    expect(byId.instances.map((i) => i.Id)).toEqual(["9007199254740993"]);
+    expect(byId.notFound).toEqual(["9007199254740996", "123"]);
+    expect(server.requestsFor("ResumeTaskFlowInstance")).toHaveLength(resumesBefore);
+
+    const result = await resumeSuspendedInstances(client, { ...window, instanceIds: ["9007199254740994", "9007199254740993"] });
+    // 9007199254740993 is suspended but started before the window: not selected, so reported as not found.
+    expect(result).toMatchObject({ resumed: ["9007199254740994"], notFound: ["9007199254740993"], resumeCalls: 1 });
+  });
+
   it("checks its options", async () => {
     client = testClient(server);
+    await expect(resumeSuspendedInstances(client, { DagId: 1, startTimeBegin: "2024-3-1" })).rejects.toThrow(
+      /startTimeBegin must be a day as yyyy-MM-dd/,
+    );
+    await expect(
+      listSuspendedInstances(client, { DagId: 1, startTimeBegin: "2024-03-02", startTimeEnd: "2024-03-01" }),
+    ).rejects.toThrow(/is after startTimeEnd/);
     await expect(resumeSuspendedInstances(client, { DagId: 1, concurrency: 0 })).rejects.toThrow(
       /concurrency must be an integer/,
     );

@@ -13,7 +13,15 @@ describe("dependencyClosure", () => {
 
   it("says which package is missing", () => {
     expect(() => dependencyClosure(["no-such-package-xyz"])).toThrow(
-      "no-such-package-xyz is not in package-lock.json; cannot mirror it.",
+      "no-such-package-xyz (from the root) is not in package-lock.json; cannot mirror it.",
     );
+  });
+
+  it("resolves a root from a workspace folder when that workspace has its own version", () => {
+    const fromCli = dependencyClosure([{ name: "string-width", from: "apps/cli" }]).map((p) => `${p.name}@${p.version}`);
+    expect(fromCli.some((s) => /^string-width@8\./.test(s))).toBe(true);
+    expect(fromCli.some((s) => s.startsWith("get-east-asian-width@"))).toBe(true);
+    const fromRoot = dependencyClosure(["string-width"]).map((p) => `${p.name}@${p.version}`);
+    expect(fromRoot.some((s) => /^string-width@8\./.test(s))).toBe(false);
   });
 });

@@ -17,7 +17,7 @@ interface LockEntry {
  * The third-party packages (name@version, from the root lockfile) that installing `roots` needs, so
  * they can be served by the local registry: the consumer test then installs from it alone, offline.
  */
-export function dependencyClosure(roots: readonly string[]): MirroredPackage[] {
+export function dependencyClosure(roots: readonly DependencyRoot[]): MirroredPackage[] {
   const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, LockEntry> };
   const found = new Map<string, MirroredPackage>();
   const visited = new Set<string>();
@@ -47,12 +47,20 @@ export function dependencyClosure(roots: readonly string[]): MirroredPackage[] {
     }
   };
   for (const root of roots) {
-    const at = resolve("", root);
-    if (!at) throw new Error(`${root} is not in package-lock.json; cannot mirror it.`);
+    const { name, from } = typeof root === "string" ? { name: root, from: "" } : root;
+    const at = resolve(from, name);
+    if (!at) throw new Error(`${name} (from ${from || "the root"}) is not in package-lock.json; cannot mirror it.`);
     visit(at);
   }
   return [...found.values()].sort((a, b) => (`${a.name}@${a.version}` < `${b.name}@${b.version}` ? -1 : 1));
 }
+
+/**
+ * A package to mirror with its dependencies: a name resolved from the root, or from a workspace
+ * folder such as `apps/cli` when that workspace has its own version (string-width 8 beside the
+ * root's 4).
+ */
+export type DependencyRoot = string | { readonly name: string; readonly from: string };
 
 /** A third-party package version to serve from the local registry. */
 export interface MirroredPackage {

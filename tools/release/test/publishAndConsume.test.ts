@@ -82,6 +82,9 @@ describe("publish to a local registry and consume from it", () => {
         "@types/node",
         "@modelcontextprotocol/sdk",
         "zod",
+        // The CLI's own: string-width 8 lives in apps/cli/node_modules (the root has 4, for other tools).
+        { name: "string-width", from: "apps/cli" },
+        "@jmespath-community/jmespath",
       ]),
       registry.url,
       registry.token,

@@ -21,7 +21,9 @@ export async function checkFlags(spec: CommandSpec, parsed: ParsedArgv): Promise
       if (flag.required) throw new UsageError(`--${flag.name} ${requiredValueName(flag)} is required. ${help}`);
       continue;
     }
-    values.set(flag.name, raw === true ? true : await parseValue(flag, raw));
+    const all = flag.repeatable ? parsed.repeated.get(flag.name) : undefined;
+    if (all !== undefined) values.set(flag.name, await Promise.all(all.map((text) => parseValue(flag, text))));
+    else values.set(flag.name, raw === true ? true : await parseValue(flag, raw));
   }
   for (const relation of spec.relations ?? []) checkRelation(spec, relation, parsed.options, help);
   return new FlagValues(values);

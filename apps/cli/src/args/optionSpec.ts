@@ -19,11 +19,18 @@ export interface OptionSpec {
   readonly default?: string;
   /** The command cannot run without it. */
   readonly required?: boolean;
+  /** It may be given more than once (`--instance-id 1 --instance-id 2`); its parsed value is then an array. */
+  readonly repeatable?: boolean;
   /**
    * Checks the value and returns what the command reads (or a promise of it, when the check needs
    * a module loaded on demand); throws a UsageError naming the flag.
    */
   readonly parse?: (flag: string, text: string) => unknown;
+  /**
+   * Whether the next command-line token continues the value, joined with a space: the aliyun CLI's
+   * `--output cols=Id,Status rows=Items[]` is one value in two tokens.
+   */
+  readonly continues?: (value: string, next: string | undefined) => boolean;
 }
 
 /** An option whose choices are loaded and whose help is text: what help and completion print. */

@@ -6,6 +6,8 @@ import { UsageError } from "./usageError.js";
 export interface ParsedArgv {
   /** Known flags by long name: the value of a string flag, `true` for a boolean flag. */
   readonly options: ReadonlyMap<string, string | true>;
+  /** Every value of each repeatable flag given, in order (`options` holds the last). */
+  readonly repeated: ReadonlyMap<string, readonly string[]>;
   /** Arguments that are not flags, in order. */
   readonly positionals: readonly string[];
   /** `--Name value` pairs for flags not in the specs, when the caller accepts them (`call`). */
@@ -28,6 +30,7 @@ export function parseArgv(tokens: readonly string[], specs: readonly OptionSpec[
   const byName = new Map(specs.map((s) => [s.name, s]));
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
   const options = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   const positionals: string[] = [];
   const extra: [string, string][] = [];
   const help = `Run '${how.commandLine} --help' for usage.`;
@@ -65,7 +68,7 @@ export function parseArgv(tokens: readonly string[], specs: readonly OptionSpec[
       const hint = close ? ` Did you mean --${close}?` : "";
       throw new UsageError(`unknown option ${shown} for '${how.commandLine}'.${hint} ${help}`);
     }
-    if (options.has(spec.name)) {
+    if (options.has(spec.name) && !spec.repeatable) {
       throw new UsageError(`--${spec.name} is given more than once; give it once. ${help}`);
     }
     if (spec.kind === "boolean") {
@@ -73,11 +76,13 @@ export function parseArgv(tokens: readonly string[], specs: readonly OptionSpec[
       options.set(spec.name, true);
       continue;
     }
-    const value = inline ?? takeValue(tokens, i, `--${spec.name}`, help, spec.valueName);
+    let value = inline ?? takeValue(tokens, i, `--${spec.name}`, help, spec.valueName);
     if (inline === undefined) i++;
+    while (spec.continues?.(value, tokens[i + 1])) value += ` ${tokens[++i]}`;
     options.set(spec.name, value);
+    if (spec.repeatable) repeated.set(spec.name, [...(repeated.get(spec.name) ?? []), value]);
   }
-  return { options, positionals, extra };
+  return { options, repeated, positionals, extra };
 }
 
 function takeValue(tokens: readonly string[], i: number, shown: string, help: string, valueName = "<value>"): string {

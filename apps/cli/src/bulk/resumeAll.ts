@@ -1,19 +1,11 @@
-import { isDmsError, type ResumeElsewhere, type ResumeSuspendedInstancesResult } from "@dmsflow/core";
+import { isDmsError, listSuspendedInstances, type ResumeElsewhere, type ResumeSuspendedInstancesResult } from "@dmsflow/core";
 import type { CommandContext } from "../commands/commandSpec.js";
 import { ExitCode } from "../exitCodes.js";
 import type { HumanView, RecordResult, TextFields } from "../output/commandResult.js";
 import { formatSeconds, ProgressBar } from "../output/progressBar.js";
 import { sanitize } from "../output/sanitize.js";
 import { statusName } from "../statusNames.js";
-
-/** What `resume --all-suspended` was asked to do. */
-export interface ResumeAllRequest {
-  readonly dagId: string;
-  readonly tid: string | undefined;
-  readonly dagVersion: string | undefined;
-  readonly concurrency: number;
-  readonly maxRate: number;
-}
+import type { ResumeAllRequest } from "./resumeAllRequest.js";
 
 /**
  * Resumes every suspended instance of a task flow with core's resumeSuspendedInstances (which lists
@@ -24,6 +16,18 @@ export interface ResumeAllRequest {
 export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest): Promise<RecordResult> {
   const { resumeSuspendedInstances } = await import("@dmsflow/core");
   const client = await ctx.client();
+  const selection = {
+    DagId: request.dagId,
+    Tid: request.tid,
+    instanceIds: request.instanceIds,
+    startTimeBegin: request.since,
+    startTimeEnd: request.until,
+    signal: ctx.io.signal,
+  };
+  if (ctx.global.dryRun) {
+    const { dryRunResult } = await import("./resumeAllDryRun.js");
+    return dryRunResult(request, await listSuspendedInstances(client, selection));
+  }
   const { out, io } = ctx;
   // Debug lines would tear the bar apart, and a dry run never gets that far.
   const bar =
@@ -36,12 +40,10 @@ export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest):
   let result: ResumeSuspendedInstancesResult;
   try {
     result = await resumeSuspendedInstances(client, {
-      DagId: request.dagId,
-      Tid: request.tid,
+      ...selection,
       DagVersion: request.dagVersion,
       concurrency: request.concurrency,
       maxRate: request.maxRate,
-      signal: io.signal,
       onProgress(event) {
         if (event.outcome === "resumed") counts.succeeded++;
         else if (event.outcome === "failed") counts.failed++;
@@ -63,7 +65,7 @@ export async function resumeAll(ctx: CommandContext, request: ResumeAllRequest):
     human: (view) => summaryForPeople(view, request, result, failures, elapsedMs),
     exitCode: result.aborted
       ? ExitCode.Interrupted
-      : result.failed.length > 0 || result.declined.length > 0
+      : result.failed.length > 0 || result.declined.length > 0 || result.notFound.length > 0
         ? ExitCode.PartialFailure
         : ExitCode.Success,
   };
@@ -118,6 +120,7 @@ function summaryJson(request: ResumeAllRequest, result: ResumeSuspendedInstances
     Declined: result.declined.map(elsewhereView),
     Failed: failures,
     NotAttempted: result.pending,
+    NotFound: result.notFound,
     Interrupted: result.aborted,
     Rounds: result.rounds,
     ResumeCalls: result.resumeCalls,
@@ -132,6 +135,7 @@ function summaryText(result: ResumeSuspendedInstancesResult, failures: readonly 
     ...result.declined.map((e) => ["declined", e.id, statusName(e.status)]),
     ...failures.map((f) => ["failed", f.DagInstanceId, f.Code, f.Message]),
     ...result.pending.map((id) => ["not-attempted", id]),
+    ...result.notFound.map((id) => ["not-found", id]),
   ];
 }
 
@@ -144,7 +148,11 @@ function summaryForPeople(
 ): string {
   const p = view.palette;
   const total = totalOf(result);
-  if (total === 0 && !result.aborted) return `No suspended instances in task flow ${request.dagId}; nothing to resume.\n`;
+  const notFound = result.notFound.length
+    ? `${p.yellow(`${result.notFound.length} given ID${result.notFound.length === 1 ? " is" : "s are"} not suspended in task flow ${request.dagId}`)} (another status, or another task flow's): ${result.notFound.join(", ")}.\n`
+    : "";
+  if (total === 0 && !result.aborted)
+    return `${notFound}No suspended instances in task flow ${request.dagId}${request.instanceIds || request.since || request.until ? " match" : ""}; nothing to resume.\n`;
   const parts = [
     `${p.green(`Resumed ${result.resumed.length}`)} of ${total} suspended instance${total === 1 ? "" : "s"} of task flow ${request.dagId}`,
   ];
@@ -157,7 +165,7 @@ function summaryForPeople(
   if (result.declined.length) parts.push(p.yellow(`${result.declined.length} declined (no longer suspended, not running)`));
   if (result.failed.length) parts.push(p.red(`${result.failed.length} still suspended`));
   if (result.pending.length) parts.push(p.yellow(`${result.pending.length} not attempted`));
-  let text = `${parts.join(", ")} in ${formatSeconds(elapsedMs / 1000)}.\n`;
+  let text = `${parts.join(", ")} in ${formatSeconds(elapsedMs / 1000)}.\n${notFound}`;
   if (result.declined.length) {
     text += `\n${view.table(
       [{ header: "DECLINED ID" }, { header: "STATUS" }],

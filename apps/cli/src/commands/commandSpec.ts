@@ -94,6 +94,12 @@ export interface CommandSpec {
   readonly ownsTimeout?: string;
   /** Its handler computes help from the positional arguments (`call <Action> --help`). */
   readonly dynamicHelp?: boolean;
+  /**
+   * Whether --dry-run on this command line reads for real and only skips the calls that change
+   * something (`resume --all-suspended` lists what it would resume), instead of stopping at the
+   * first signed request.
+   */
+  readonly dryRunReads?: (args: ParsedArgv) => boolean;
   /** The format when --output is not given, if not the terminal's default (`call` prints JSON). */
   readonly defaultOutput?: OutputFormat;
   /** Imports what the command does. */

@@ -13,6 +13,16 @@ export class FlagValues {
     return this.typed(name, "string");
   }
 
+  /** Every value of a repeatable flag, as text, if given. */
+  strings(name: string): readonly string[] | undefined {
+    const value = this.values.get(name);
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
+      throw new Error(`--${name} is not a repeatable flag of text values`);
+    }
+    return value as string[];
+  }
+
   /** A flag's value as a number (a count, a rate, a duration in ms), if given. */
   number(name: string): number | undefined {
     return this.typed(name, "number");

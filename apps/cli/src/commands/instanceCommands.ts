@@ -1,7 +1,9 @@
 // The specs of the commands that act on one instance (or, for resume, on all suspended ones).
+
 import { parseDuration } from "../args/parseDuration.js";
 import { parseRate, parseWholeNumber } from "../args/parseNumber.js";
 import type { InstanceAction } from "../handlers/instanceAction.js";
+import { isBulkResume } from "./bulkResumeMode.js";
 import type { CommandSpec } from "./commandSpec.js";
 import { DAG_CHOICE, DAG_FLAGS, DAG_VERSION, INSTANCE_ID, TID } from "./commonFlags.js";
 
@@ -10,6 +12,10 @@ const DEFAULT_CONCURRENCY = 4;
 /** Default resumes started per second, as core's resumeSuspendedInstances. */
 const DEFAULT_MAX_RATE = 10;
 
+// Loaded when a value is given, not by `dmsflow --help` (each module costs start-up).
+const parseId = async (flag: string, text: string) => (await import("../args/parseId.js")).parseId(flag, text);
+const parseDate = async (flag: string, text: string) => (await import("../args/parseDate.js")).parseDate(flag, text);
+
 /** `dmsflow resume`: one suspended instance, or all of a task flow's. */
 export const resume: CommandSpec = {
   name: "resume",
@@ -17,7 +23,8 @@ export const resume: CommandSpec = {
   group: "Instance commands",
   usage: [
     "dmsflow resume --dag-id <id>|--dag-name <name> --instance-id <id> [--dag-version <v>] [--tid <tid>]",
-    "dmsflow resume --dag-id <id>|--dag-name <name> --all-suspended [--concurrency <n>] [--max-rate <r>] [--tid <tid>]",
+    "dmsflow resume --dag-id <id>|--dag-name <name> --all-suspended [--since <date>] [--until <date>] [--concurrency <n>] [--max-rate <r>]",
+    "dmsflow resume --dag-id <id>|--dag-name <name> --instance-id <id> --instance-id <id> ... | --instance-id - [...]",
   ],
   description:
     "Resumes one suspended instance of a task flow (ResumeTaskFlowInstance). A retry after a timeout\n" +
@@ -29,18 +36,43 @@ export const resume: CommandSpec = {
     "is still suspended (a few rounds). The summary gives each instance once: resumed (by this run),\n" +
     "already running (someone else, or a lost answer of ours), declined (another status) or still\n" +
     "suspended. Exit code 0 means every one ends running; 5 that some are declined or still suspended\n" +
-    "(running the same command again is safe). Ctrl-C stops starting new calls and prints the summary.",
+    "(running the same command again is safe). Ctrl-C stops starting new calls and prints the summary.\n" +
+    "\n" +
+    "Several --instance-id flags, or --instance-id - (IDs on standard input, one per line or separated\n" +
+    "by spaces), resume just those the same way; a given ID that is not listed as suspended is reported\n" +
+    "as not found (exit 5). --since and --until take only instances started in those days. With\n" +
+    "--dry-run it lists the instances it would resume and changes nothing.",
   flags: [
     ...DAG_FLAGS,
-    { ...INSTANCE_ID, required: false },
+    {
+      ...INSTANCE_ID,
+      required: false,
+      repeatable: true,
+      help: "instance ID (from 'dmsflow instances'); repeat it for several, or - to read IDs from standard input",
+      parse: (flag, text) => (text === "-" ? "-" : parseId(flag, text)),
+    },
     DAG_VERSION,
     TID,
     { name: "all-suspended", kind: "boolean", help: "resume every suspended instance of the task flow" },
     {
+      name: "since",
+      kind: "string",
+      valueName: "<date>",
+      help: "bulk: only instances started on or after: 2024-01-31, today, yesterday or 7d (UTC)",
+      parse: parseDate,
+    },
+    {
+      name: "until",
+      kind: "string",
+      valueName: "<date>",
+      help: "bulk: only instances started on or before, same forms as --since",
+      parse: parseDate,
+    },
+    {
       name: "concurrency",
       kind: "string",
       valueName: "<n>",
-      help: `with --all-suspended: resumes in flight at once, 1 to 64 (default ${DEFAULT_CONCURRENCY})`,
+      help: `bulk: resumes in flight at once, 1 to 64 (default ${DEFAULT_CONCURRENCY})`,
       default: String(DEFAULT_CONCURRENCY),
       parse: (flag, text) => parseWholeNumber(flag, text, 1, 64),
     },
@@ -48,7 +80,7 @@ export const resume: CommandSpec = {
       name: "max-rate",
       kind: "string",
       valueName: "<r>",
-      help: `with --all-suspended: resumes started per second at most (default ${DEFAULT_MAX_RATE})`,
+      help: `bulk: resumes started per second at most (default ${DEFAULT_MAX_RATE})`,
       default: String(DEFAULT_MAX_RATE),
       parse: parseRate,
     },
@@ -63,12 +95,16 @@ export const resume: CommandSpec = {
       ],
       oneRequired: true,
     },
-    { kind: "dependsOn", flags: ["concurrency", "max-rate"], on: "all-suspended" },
   ],
+  dryRunReads: isBulkResume,
   examples: [
     "dmsflow resume --dag-id 11 --instance-id 3",
     "# every suspended instance, 16 at a time, at most 50 per second",
     "dmsflow resume --dag-id 11 --all-suspended --concurrency 16 --max-rate 50",
+    "# which suspended instances of the last 7 days it would resume, changing nothing",
+    "dmsflow resume --dag-id 11 --all-suspended --since 7d --dry-run",
+    "# the suspended instances that failed a check, IDs from a pipe",
+    "dmsflow instances --dag-id 11 --status suspended --query '[].Id' -o text | dmsflow resume --dag-id 11 --instance-id -",
     "# what would be sent, without sending it",
     "dmsflow resume --dag-id 11 --instance-id 3 --dry-run",
   ],

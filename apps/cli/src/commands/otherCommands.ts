@@ -9,13 +9,35 @@ export const call: CommandSpec = {
   name: "call",
   summary: "Call any API operation by name, the aliyun CLI way",
   group: "Other commands",
-  usage: ["dmsflow call <Action> --<Parameter> <value> ...", "dmsflow call --help", "dmsflow call <Action> --help"],
+  usage: [
+    "dmsflow call <Action> --<Parameter> <value> ... [--pager] [--cli-input-json <json|file://path>]",
+    "dmsflow call <Action> --generate-cli-skeleton",
+    "dmsflow call --help",
+    "dmsflow call <Action> --help",
+  ],
   description:
     "Calls one API operation by its action name with parameters under their API (wire) names, like\n" +
     "'aliyun dms-enterprise <Action>'. Values are checked against the spec before anything is sent\n" +
     "(int64 IDs exact, int32 ranges, true/false). Prints the response as JSON unless --output says\n" +
     "otherwise; table and text print one 'path value' pair per line.",
-  flags: [],
+  flags: [
+    {
+      name: "pager",
+      kind: "boolean",
+      help: "fetch every page of a paged action and merge its list, as the aliyun CLI's --pager",
+    },
+    {
+      name: "cli-input-json",
+      kind: "string",
+      valueName: "<json|file://path>",
+      help: "the parameters as one JSON object (--Name flags override it), as the AWS CLI",
+    },
+    {
+      name: "generate-cli-skeleton",
+      kind: "boolean",
+      help: "print the action's parameters as an empty --cli-input-json document; call nothing",
+    },
+  ],
   args: {
     min: 1,
     max: 1,
@@ -29,6 +51,11 @@ export const call: CommandSpec = {
     "dmsflow call ListUserTenants",
     "dmsflow call ResumeTaskFlowInstance --DagId 11 --DagInstanceId 3",
     "dmsflow call ListTaskFlowInstance --DagId 11 --PageIndex 1 --PageSize 20 --Status 2",
+    "# every page, one merged list",
+    "dmsflow call ListTaskFlowInstance --DagId 11 --Status 2 --pager",
+    "# parameters from a file, starting from the skeleton",
+    "dmsflow call ResumeTaskFlowInstance --generate-cli-skeleton > resume.json",
+    "dmsflow call ResumeTaskFlowInstance --cli-input-json file://resume.json",
   ],
   load: async () => (await import("../handlers/call.js")).callHandler,
 };

@@ -3,7 +3,7 @@ import { suggest } from "../args/suggest.js";
 import { UsageError } from "../args/usageError.js";
 import type { CommandHandler, CommandSpec } from "../commands/commandSpec.js";
 import { firstSentence } from "../help/firstSentence.js";
-import type { RecordResult } from "../output/commandResult.js";
+import type { DocumentResult, RecordResult } from "../output/commandResult.js";
 import { flatten } from "../output/flatten.js";
 import { sanitize } from "../output/sanitize.js";
 
@@ -32,7 +32,7 @@ export const callHandler: CommandHandler = {
     const command = (operationTable as Record<string, { operation: OperationDescriptor }>)[action];
     return command ? renderActionHelp(command.operation, operationDocs[action as ActionName]) : undefined;
   },
-  async run(ctx): Promise<RecordResult> {
+  async run(ctx): Promise<RecordResult | DocumentResult> {
     const { operationTable, decodeParameters } = await import("@dmsflow/client");
     const action = ctx.args.positionals[0]!;
     const actions = Object.keys(operationTable) as ActionName[];
@@ -43,8 +43,31 @@ export const callHandler: CommandHandler = {
       );
     }
     const command = operationTable[action as ActionName];
-    const raw = readWireParameters(command.operation, ctx.args.extra);
-    const decoded = decodeParameters(command.operation, raw);
+    const { operation } = command;
+    if (ctx.flags.has("generate-cli-skeleton")) {
+      const [{ cliSkeleton }, { formatJson }] = await Promise.all([import("./callInput.js"), import("../output/json.js")]);
+      // JSON in every format: it is a document to edit and give back to --cli-input-json.
+      return { kind: "document", text: formatJson(cliSkeleton(operation)) };
+    }
+    const fromJson = ctx.flags.string("cli-input-json");
+    // --Name flags override the document's values, as the AWS CLI's do.
+    const raw = {
+      ...(fromJson === undefined ? {} : await (await import("./callInput.js")).readCliInputJson(operation, fromJson)),
+      ...readWireParameters(operation, ctx.args.extra),
+    };
+    const pager = ctx.flags.has("pager");
+    if (pager) {
+      if (operation.pagination === undefined) {
+        const paged = Object.values(operationTable)
+          .filter((c) => c.operation.pagination)
+          .map((c) => c.operation.action);
+        throw new UsageError(`--pager: ${action} does not page; the actions that do: ${paged.join(", ")}.`);
+      }
+      // Every page is fetched, so the page number and size are the pager's: from 1, 100 a page unless given.
+      raw[operation.pagination.pageParameter] ??= "1";
+      raw[operation.pagination.sizeParameter] ??= "100";
+    }
+    const decoded = decodeParameters(operation, raw);
     if (!decoded.ok) {
       const got = raw[decoded.parameter] === undefined ? "" : `; got ${JSON.stringify(raw[decoded.parameter])}`;
       throw new UsageError(
@@ -53,6 +76,10 @@ export const callHandler: CommandHandler = {
     }
     const client = await ctx.client();
     // The decoded values have the input types the command's serializer accepts (int64 as text).
+    if (pager && operation.pagination) {
+      const { fetchAllPages } = await import("./callPager.js");
+      return responseResult(await fetchAllPages(client, command as never, operation.pagination, decoded.values, ctx.io.signal));
+    }
     const output = await client.send(command as never, decoded.values as never, { signal: ctx.io.signal });
     return responseResult(output);
   },
@@ -107,6 +134,11 @@ function renderActionList(
     ...call.usage.map((u) => `  ${u}`),
     "",
     call.description,
+    "",
+    "Flags:",
+    ...call.flags.map(
+      (f) => `  ${`--${f.name}${f.valueName ? ` ${f.valueName}` : ""}`.padEnd(38)}${typeof f.help === "string" ? f.help : ""}`,
+    ),
     "",
     `Actions (${entries[0]?.product ?? "dms-enterprise"} ${entries[0]?.version ?? ""}):`,
     ...entries.map((o) => `  ${o.action.padEnd(width)}${docs[o.action]!.summary}`),

@@ -1,5 +1,7 @@
 import type { ActionName } from "@dmsflow/client";
 import type { ResumeRecovery } from "@dmsflow/core";
+import { UsageError } from "../args/usageError.js";
+import { isBulkResume } from "../commands/bulkResumeMode.js";
 import type { CommandContext, CommandHandler } from "../commands/commandSpec.js";
 import type { RecordResult } from "../output/commandResult.js";
 import { statusName } from "../statusNames.js";
@@ -22,9 +24,9 @@ export function instanceActionHandler(action: InstanceAction): CommandHandler {
 }
 
 /** Runs a one-instance action and returns what happened. */
-async function runInstanceAction(ctx: CommandContext, spec: InstanceAction): Promise<RecordResult> {
+async function runInstanceAction(ctx: CommandContext, spec: InstanceAction, id?: string): Promise<RecordResult> {
   const dagId = ctx.flags.requiredString("dag-id");
-  const instanceId = ctx.flags.requiredString("instance-id");
+  const instanceId = id ?? ctx.flags.requiredString("instance-id");
   const tid = ctx.flags.string("tid");
   const dagVersion = spec.takesDagVersion ? ctx.flags.string("dag-version") : undefined;
   const { operationTable } = await import("@dmsflow/client");
@@ -68,14 +70,34 @@ const RESUME: InstanceAction = { command: "resume", action: "ResumeTaskFlowInsta
 export const resumeHandler: CommandHandler = {
   async run(ctx) {
     const { flags } = ctx;
-    if (!flags.has("all-suspended")) return runInstanceAction(ctx, RESUME);
-    const { resumeAll } = await import("../bulk/resumeAll.js");
+    if (!isBulkResume(ctx.args)) {
+      const bulkOnly = ["since", "until", "concurrency", "max-rate"].find((name) => ctx.args.options.has(name));
+      if (bulkOnly !== undefined) {
+        throw new UsageError(
+          `--${bulkOnly} applies only with --all-suspended, several --instance-id flags, or --instance-id - (IDs on standard input).`,
+        );
+      }
+      return runInstanceAction(ctx, RESUME, flags.strings("instance-id")![0]!);
+    }
+    const since = flags.string("since");
+    const until = flags.string("until");
+    if (since !== undefined && until !== undefined && since > until) {
+      throw new UsageError(`--since ${since} is after --until ${until}; swap them.`);
+    }
+    const given = flags.strings("instance-id");
+    const [{ resumeAll }, instanceIds] = await Promise.all([
+      import("../bulk/resumeAll.js"),
+      given === undefined ? undefined : import("../bulk/readInstanceIds.js").then((m) => m.readInstanceIds(given, ctx.io)),
+    ]);
     return resumeAll(ctx, {
       dagId: flags.requiredString("dag-id"),
       tid: flags.string("tid"),
       dagVersion: flags.string("dag-version"),
       concurrency: flags.requiredNumber("concurrency"),
       maxRate: flags.requiredNumber("max-rate"),
+      instanceIds,
+      since,
+      until,
     });
   },
 };

@@ -54,6 +54,31 @@ describe("displayWidth and sanitize", () => {
     expect(displayWidth("任务流")).toBe(6);
     expect(displayWidth("\x1b[1mab\x1b[22m")).toBe(2);
   });
+  it("counts a letter with combining marks once, an emoji twice, zero-width characters not at all", () => {
+    // "e" + U+0301 and "n" + U+0303: decomposed accents, as macOS file names and some APIs send them.
+    expect(displayWidth("cafe\u0301 man\u0303ana")).toBe(11);
+    expect(displayWidth("\u{1F680}")).toBe(2);
+    // A family emoji is one grapheme of four code points and three joiners.
+    expect(displayWidth("\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}")).toBe(2);
+    expect(displayWidth("a\u200Bb")).toBe(2);
+    expect(displayWidth("ｄｍｓ")).toBe(6);
+  });
+  it("aligns columns holding CJK names, combining marks and emoji", () => {
+    const text = renderTable(
+      [{ header: "NAME" }, { header: "STATUS" }],
+      [
+        ["夜间任务流", "running"],
+        ["cafe\u0301", "failed"],
+        ["\u{1F680} deploy", "ok"],
+      ],
+    );
+    // Every STATUS cell starts in the same terminal column.
+    const starts = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => displayWidth(line.slice(0, line.search(/(STATUS|running|failed|ok)$/))));
+    expect(new Set(starts)).toEqual(new Set([12]));
+  });
   it("turns control characters into visible escapes", () => {
     expect(sanitize("a\tb\nc\x1b[31m")).toBe("a\\tb\\nc\\x1b[31m");
     const error = new DmsBusinessError("InvalidStatus", "declined: name\u202Etxt.exe \x1b[2J", {});

@@ -2,7 +2,6 @@ import type { CliIo } from "../cliIo.js";
 import type { OutputFormat } from "../globalOptions.js";
 import type { Palette } from "./color.js";
 import { formatJson, JsonArrayWriter } from "./json.js";
-import { renderTable, type TableColumn } from "./table.js";
 import { textLine } from "./text.js";
 
 /** Where a command writes its results, in the format the user chose. */
@@ -33,11 +32,6 @@ export class Output {
   /** Starts a JSON array that is written item by item. */
   jsonArray(): JsonArrayWriter {
     return new JsonArrayWriter((text) => this.write(text));
-  }
-
-  /** Writes a table to stdout, headers in bold when colour is on. */
-  table(columns: readonly TableColumn[], rows: ReadonlyArray<readonly string[]>): void {
-    this.write(renderTable(columns, rows, this.palette.bold));
   }
 
   /** Writes one tab-separated record to stdout. */

@@ -1,16 +1,24 @@
 import type { OutputFormat } from "../globalOptions.js";
 import type { CommandResult, ListResult } from "./commandResult.js";
 import type { Output } from "./output.js";
-import { renderTable } from "./table.js";
+import type { Reshape } from "./reshape.js";
 
-/** Prints what a command returned in the chosen format, and returns the exit code. */
-export async function renderResult(result: CommandResult, out: Output, format: OutputFormat): Promise<number> {
+type RenderTable = typeof import("./table.js").renderTable;
+
+/**
+ * Prints what a command returned in the chosen format, or reshaped by --query and --output cols=,
+ * and returns the exit code.
+ */
+export async function renderResult(result: CommandResult, out: Output, format: OutputFormat, reshape?: Reshape): Promise<number> {
+  // Loaded only when used: the JMESPath library, and string-width for tables, cost start-up time.
+  if (reshape) return (await import("./reshape.js")).renderReshaped(result, out, format, reshape);
+  const renderTable = format === "table" ? (await import("./table.js")).renderTable : undefined;
   if (result.kind === "document") {
     out.write(result.text);
     return 0;
   }
   if (result.kind === "list") {
-    await renderList(result, out, format);
+    await renderList(result, out, format, renderTable);
     return 0;
   }
   if (format === "json") out.json(result.json);
@@ -19,7 +27,7 @@ export async function renderResult(result: CommandResult, out: Output, format: O
     out.write(
       result.human({
         palette: out.palette,
-        table: (columns, rows) => renderTable(columns, rows, out.palette.bold),
+        table: (columns, rows) => renderTable!(columns, rows, out.palette.bold),
       }),
     );
   }
@@ -27,7 +35,12 @@ export async function renderResult(result: CommandResult, out: Output, format: O
   return result.exitCode ?? 0;
 }
 
-async function renderList<T>(result: ListResult<T>, out: Output, format: OutputFormat): Promise<void> {
+async function renderList<T>(
+  result: ListResult<T>,
+  out: Output,
+  format: OutputFormat,
+  renderTable: RenderTable | undefined,
+): Promise<void> {
   if (format === "json") {
     const array = out.jsonArray();
     for await (const item of result.items) array.push(result.json ? result.json(item) : item);
@@ -44,6 +57,6 @@ async function renderList<T>(result: ListResult<T>, out: Output, format: OutputF
     out.write(result.empty);
     return;
   }
-  out.table(result.columns, rows);
+  out.write(renderTable!(result.columns, rows, out.palette.bold));
   if (result.footer) out.write(result.footer(rows.length, out.palette));
 }

@@ -1,4 +1,4 @@
-import type { DmsTransport, Int64Input } from "@dmsflow/client";
+import type { DAGInstance, DmsTransport, Int64Input } from "@dmsflow/client";
 import type { DmsCallOptions } from "../client/DmsCallOptions.js";
 import { DmsConfigError } from "../errors/localErrors.js";
 import { DmsAbortError } from "../errors/transportErrors.js";
@@ -6,12 +6,49 @@ import { RateLimiter } from "./RateLimiter.js";
 import { attemptResume, RUNNING, SUSPENDED } from "./resumeTaskFlowInstanceSafely.js";
 import { type FlowRef, scanInstances, windowAround } from "./scanInstances.js";
 
-/** Which task flow to sweep and how hard. */
-export interface ResumeSuspendedInstancesOptions {
-  /** The task flow whose suspended instances to resume. */
+/** Which suspended instances of a task flow to take: all, or narrowed by id and start date. */
+export interface SuspendedInstanceSelection {
+  /** The task flow whose suspended instances to take. */
   readonly DagId: Int64Input;
   /** The tenant, if not the active one. */
   readonly Tid?: Int64Input | undefined;
+  /** Only these instances (those not listed as suspended are reported in `notFound`); default: all. */
+  readonly instanceIds?: readonly Int64Input[] | undefined;
+  /** Only instances started on or after this day, `yyyy-MM-dd` (the listing's StartTimeBegin). */
+  readonly startTimeBegin?: string | undefined;
+  /** Only instances started on or before this day, `yyyy-MM-dd` (the listing's StartTimeEnd). */
+  readonly startTimeEnd?: string | undefined;
+  /** Page size for the listings (default 100). */
+  readonly pageSize?: number | undefined;
+  /** Stops the listing. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What {@link listSuspendedInstances} found. */
+export interface SuspendedInstances {
+  /** The selected suspended instances, in the order the API lists them. */
+  readonly instances: DAGInstance[];
+  /** Ids of `instanceIds` that the listing did not show as suspended (another status, or not of this task flow). */
+  readonly notFound: string[];
+  /** ListTaskFlowInstance pages fetched. */
+  readonly listCalls: number;
+}
+
+/**
+ * The suspended instances a {@link resumeSuspendedInstances} with the same selection would resume, by
+ * listing only (no call that changes anything): for a dry run.
+ */
+export async function listSuspendedInstances(
+  client: DmsTransport<DmsCallOptions>,
+  selection: SuspendedInstanceSelection,
+): Promise<SuspendedInstances> {
+  const instances: DAGInstance[] = [];
+  const { listCalls, notFound } = await scanSuspended(client, selection, (instance) => instances.push(instance));
+  return { instances, notFound, listCalls };
+}
+
+/** Which task flow to sweep and how hard. */
+export interface ResumeSuspendedInstancesOptions extends SuspendedInstanceSelection {
   /** Passed to every ResumeTaskFlowInstance call. */
   readonly DagVersion?: string | undefined;
   /** Resumes in flight at once (default 4). */
@@ -24,8 +61,6 @@ export interface ResumeSuspendedInstancesOptions {
   readonly signal?: AbortSignal | undefined;
   /** Called once per instance, when its outcome is final. */
   readonly onProgress?: ((event: ResumeProgressEvent) => void) | undefined;
-  /** Page size for the listings (default 100). */
-  readonly pageSize?: number | undefined;
 }
 
 /** One instance settled. */
@@ -65,6 +100,8 @@ export interface ResumeSuspendedInstancesResult {
   readonly aborted: boolean;
   /** Instances not settled because of the abort; running the sweep again picks them up. */
   readonly pending: string[];
+  /** Ids of `instanceIds` that were not listed as suspended, so not attempted (empty without `instanceIds`). */
+  readonly notFound: string[];
   /** Resume rounds run: 1 for the first pass, plus the reconcile rounds needed. */
   readonly rounds: number;
   /** ResumeTaskFlowInstance calls made (each may retry inside). */
@@ -107,18 +144,20 @@ export async function resumeSuspendedInstances(
     );
   }
   const { DagId, Tid, DagVersion, signal, onProgress, pageSize } = options;
+  checkSelection(options);
   const flow: FlowRef = { DagId, Tid };
   const limiter = new RateLimiter(maxRate);
   const beforeCall = async () => {
     if (!(await limiter.take(signal))) throw new DmsAbortError("Resuming was aborted by the caller's signal.");
   };
-  const result = {
+  const result: { -readonly [K in keyof ResumeSuspendedInstancesResult]: ResumeSuspendedInstancesResult[K] } = {
     resumed: [] as string[],
     alreadyRunning: [] as ResumeElsewhere[],
     declined: [] as ResumeElsewhere[],
     failed: [] as { id: string; error: unknown }[],
     aborted: false,
     pending: [] as string[],
+    notFound: [] as string[],
     rounds: 0,
     resumeCalls: 0,
     listCalls: 0,
@@ -132,18 +171,11 @@ export async function resumeSuspendedInstances(
 
   let todo: string[] = [];
   try {
-    const listing = await scanInstances(client, flow, new Set(), {
-      status: SUSPENDED,
-      maxPages: Number.POSITIVE_INFINITY,
-      pageSize,
-      callOptions: { signal },
-      collect: (instance) => {
-        if (instance.Status === SUSPENDED && instance.Id !== undefined && !tracked.has(instance.Id)) {
-          tracked.set(instance.Id, { startTime: instance.startTime, unknownOutcomeAttempts: 0, lastError: undefined });
-        }
-      },
+    const listing = await scanSuspended(client, options, (instance) => {
+      tracked.set(instance.Id!, { startTime: instance.startTime, unknownOutcomeAttempts: 0, lastError: undefined });
     });
-    result.listCalls += listing.calls;
+    result.listCalls += listing.listCalls;
+    result.notFound = listing.notFound;
     todo = [...tracked.keys()];
     while (todo.length > 0) {
       result.rounds++;
@@ -235,5 +267,58 @@ export async function resumeSuspendedInstances(
       if (rest.size === 0) break;
     }
     return statuses;
+  }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkSelection(selection: SuspendedInstanceSelection): void {
+  for (const [name, day] of [
+    ["startTimeBegin", selection.startTimeBegin],
+    ["startTimeEnd", selection.startTimeEnd],
+  ] as const) {
+    if (day !== undefined && !DAY.test(day)) {
+      throw new DmsConfigError(name, `${name} must be a day as yyyy-MM-dd, got ${JSON.stringify(day)}.`);
+    }
+  }
+  if (selection.startTimeBegin && selection.startTimeEnd && selection.startTimeBegin > selection.startTimeEnd) {
+    throw new DmsConfigError(
+      "startTimeBegin",
+      `startTimeBegin ${selection.startTimeBegin} is after startTimeEnd ${selection.startTimeEnd}.`,
+    );
+  }
+}
+
+/**
+ * Lists the selection's suspended instances (each once) into `take`; with `instanceIds`, only
+ * those, and the listing stops as soon as all of them are found.
+ */
+async function scanSuspended(
+  client: DmsTransport<DmsCallOptions>,
+  selection: SuspendedInstanceSelection,
+  take: (instance: DAGInstance) => void,
+): Promise<{ listCalls: number; notFound: string[] }> {
+  checkSelection(selection);
+  const wanted = selection.instanceIds === undefined ? undefined : new Set(selection.instanceIds.map((id) => String(id)));
+  const seen = new Set<string>();
+  const scan = await scanInstances(client, { DagId: selection.DagId, Tid: selection.Tid }, wanted ?? new Set(), {
+    status: SUSPENDED,
+    window:
+      selection.startTimeBegin === undefined && selection.startTimeEnd === undefined
+        ? undefined
+        : { from: selection.startTimeBegin, to: selection.startTimeEnd },
+    maxPages: Number.POSITIVE_INFINITY,
+    pageSize: selection.pageSize,
+    callOptions: { signal: selection.signal },
+    // Without ids every listed instance is taken; with ids the scan stops once all are found.
+    collect: wanted === undefined ? collect : undefined,
+  });
+  if (wanted !== undefined) for (const instance of scan.found.values()) collect(instance);
+  return { listCalls: scan.calls, notFound: wanted === undefined ? [] : [...wanted].filter((id) => !seen.has(id)) };
+
+  function collect(instance: DAGInstance): void {
+    if (instance.Status !== SUSPENDED || instance.Id === undefined || seen.has(instance.Id)) return;
+    seen.add(instance.Id);
+    take(instance);
   }
 }

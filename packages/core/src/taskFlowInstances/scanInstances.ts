@@ -15,8 +15,10 @@ export interface FlowRef {
 
 /** A ListTaskFlowInstance start-time window: whole days, `yyyy-MM-dd`, the form the API documents. */
 export interface StartTimeWindow {
-  readonly from: string;
-  readonly to: string;
+  /** The first day, or undefined for no lower bound. */
+  readonly from: string | undefined;
+  /** The last day, or undefined for no upper bound. */
+  readonly to: string | undefined;
 }
 
 /** What a scan found, and whether it listed every matching instance (so "not found" means "not there"). */

@@ -99,7 +99,6 @@ function paginatorStatements(plan: OperationPlan): (StatementStructures | string
   const op = plan.operation;
   const paging = op.pagination!;
   const inputType = `PaginatorInput<${plan.inputType}, "${paging.pageParameter}", "${paging.sizeParameter}">`;
-  const path = (names: readonly string[]) => `[${names.map((n) => `"${n}"`).join(", ")}]`;
   return [
     {
       kind: StructureKind.Function,
@@ -121,11 +120,15 @@ function paginatorStatements(plan: OperationPlan): (StatementStructures | string
         { name: "options", type: "Options", hasQuestionToken: true },
       ],
       returnType: `AsyncGenerator<${plan.outputType}, void, undefined>`,
-      statements: [
-        `return paginate(transport, ${plan.command}, { pageParameter: "${paging.pageParameter}", sizeParameter: "${paging.sizeParameter}", items: ${path(paging.items)}${paging.total ? `, total: ${path(paging.total)}` : ""} }, input, options);`,
-      ],
+      statements: [`return paginate(transport, ${plan.command}, ${paginationCode(paging)}, input, options);`],
     },
   ];
+}
+
+/** A pagination as a one-line object literal: `{ pageParameter: "PageIndex", ..., items: ["A", "B"] }`. */
+function paginationCode(paging: NonNullable<OperationPlan["operation"]["pagination"]>): string {
+  const path = (names: readonly string[]) => `[${names.map((n) => `"${n}"`).join(", ")}]`;
+  return `{ pageParameter: "${paging.pageParameter}", sizeParameter: "${paging.sizeParameter}", items: ${path(paging.items)}${paging.total ? `, total: ${path(paging.total)}` : ""} }`;
 }
 
 /** Value rules as a one-line object literal: `{ minimum: 1, enum: [0, 1] }`. */
@@ -157,6 +160,7 @@ function descriptorText(ir: Ir, plan: OperationPlan, output: string, ctx: FileCo
     `  methods: [${op.methods.map((m) => `"${m}"`).join(", ")}],`,
     `  pathname: "/",`,
     `  readOnly: ${op.readOnly},`,
+    ...(op.pagination ? [`  pagination: ${paginationCode(op.pagination)},`] : []),
     params.length > 0 ? `  parameters: [\n${params.join("\n")}\n  ],` : "  parameters: [],",
     `  output: ${output},`,
   ];

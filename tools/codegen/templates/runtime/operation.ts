@@ -19,6 +19,18 @@ export interface ValueRules {
   readonly enum?: readonly (string | number)[];
 }
 
+/** How a paged operation pages: its page-number and page-size parameters, and where items and total are. */
+export interface Pagination {
+  /** The 1-based page-number parameter, e.g. `PageIndex`. */
+  readonly pageParameter: string;
+  /** The page-size parameter, e.g. `PageSize`. */
+  readonly sizeParameter: string;
+  /** The member names leading to the item list, e.g. `["DAGInstanceList", "DAGInstance"]`. */
+  readonly items: readonly string[];
+  /** The member names leading to the total count, when the response has one. */
+  readonly total?: readonly string[];
+}
+
 /** What the generator knows about one request parameter. */
 export interface ParameterDescriptor {
   /** The wire name, e.g. `DagInstanceId`. */
@@ -56,6 +68,8 @@ export interface OperationDescriptor {
   readonly pathname: string;
   /** Whether the operation only reads: the spec marks it `x-dmsflow-readonly`; otherwise it may change state. */
   readonly readOnly: boolean;
+  /** How it pages, when the spec marks it paged (`x-dmsflow-pagination`); generic tools (`dmsflow call --pager`) read it. */
+  readonly pagination?: Pagination;
   /** The request parameters, in spec order. */
   readonly parameters: readonly ParameterDescriptor[];
   /** The schema of a successful response body. */

@@ -1,16 +1,6 @@
-import type { CallOptions, Command, DmsTransport } from "./operation.js";
+import type { CallOptions, Command, DmsTransport, Pagination } from "./operation.js";
 
-/** How a paged operation pages: its page-number and page-size parameters, and where items and total are. */
-export interface Pagination {
-  /** The 1-based page-number parameter, e.g. `PageIndex`. */
-  readonly pageParameter: string;
-  /** The page-size parameter, e.g. `PageSize`. */
-  readonly sizeParameter: string;
-  /** The member names leading to the item list, e.g. `["DAGInstanceList", "DAGInstance"]`. */
-  readonly items: readonly string[];
-  /** The member names leading to the total count, when the response has one. */
-  readonly total?: readonly string[];
-}
+export type { Pagination } from "./operation.js";
 
 /** A paged operation's input for its paginator: the page number and size become optional. */
 export type PaginatorInput<Input, Page extends string, Size extends string> = Omit<Input, Page | Size> & {

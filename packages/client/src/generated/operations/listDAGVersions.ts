@@ -69,6 +69,7 @@ export const ListDAGVersionsOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   readOnly: true,
+  pagination: { pageParameter: "PageIndex", sizeParameter: "PageSize", items: ["DagVersionList", "DagVersion"], total: ["TotalCount"] },
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "PageIndex", wireType: "Integer", required: true, rules: { minimum: 1 } },

@@ -90,6 +90,7 @@ export const ListTaskFlowInstanceOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   readOnly: true,
+  pagination: { pageParameter: "PageIndex", sizeParameter: "PageSize", items: ["DAGInstanceList", "DAGInstance"], total: ["TotalCount"] },
   parameters: [
     { name: "DagId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "PageIndex", wireType: "Integer", required: true, rules: { minimum: 1 } },

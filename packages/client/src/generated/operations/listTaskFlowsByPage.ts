@@ -77,6 +77,7 @@ export const ListTaskFlowsByPageOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   readOnly: true,
+  pagination: { pageParameter: "PageIndex", sizeParameter: "PageSize", items: ["TaskFlowList", "TaskFlow"], total: ["TotalCount"] },
   parameters: [
     { name: "DagIdList", wireType: "Json", required: false, schema: { list: "int64" } },
     { name: "PageIndex", wireType: "Integer", required: false, rules: { minimum: 1 } },

@@ -44,6 +44,7 @@ export const ListJobsOperation: OperationDescriptor = {
   methods: ["GET", "POST"],
   pathname: "/",
   readOnly: true,
+  pagination: { pageParameter: "PageNumber", sizeParameter: "PageSize", items: ["JobList", "Job"], total: ["TotalCount"] },
   parameters: [
     { name: "OwnerId", wireType: "Long", required: true, rules: { minimum: 1 } },
     { name: "PageNumber", wireType: "Integer", required: false, rules: { minimum: 1 } },
