@@ -17,6 +17,23 @@ describe("parseArgv", () => {
     expect(parseArgv(["-o", "text", "--dag-id=9007199254740993"], specs, how).options.get("dag-id")).toBe("9007199254740993");
   });
 
+  it("collects every value of a repeatable flag, and joins a continued value (aliyun's --output cols= rows=)", () => {
+    const more: OptionSpec[] = [
+      { name: "instance-id", kind: "string", help: "", repeatable: true },
+      {
+        name: "output",
+        kind: "string",
+        help: "",
+        continues: (value, next) => value.startsWith("cols=") && next?.startsWith("rows=") === true,
+      },
+    ];
+    const parsed = parseArgv(["--instance-id", "1", "--instance-id=2", "--output", "cols=Id", "rows=A[]", "x"], more, how);
+    expect(parsed.repeated.get("instance-id")).toEqual(["1", "2"]);
+    expect(parsed.options.get("output")).toBe("cols=Id rows=A[]");
+    expect(parsed.positionals).toEqual(["x"]);
+    expect(() => parseArgv(["--dag-id", "1", "--dag-id", "2"], specs, how)).toThrow("--dag-id is given more than once");
+  });
+
   it("takes everything after -- as positionals and a negative number as a value", () => {
     expect(parseArgv(["--", "--dag-id"], specs, how).positionals).toEqual(["--dag-id"]);
     expect(parseArgv(["--dag-id", "-5"], specs, how).options.get("dag-id")).toBe("-5");
