@@ -21,6 +21,8 @@ export class CommitBatcher {
   readonly counters = { commits: 0, writes: 0 };
   /** Called after a failed COMMIT rolled the batch back, so in-memory copies of the rows can be re-read. */
   onRollback: (() => void) | undefined;
+  /** Called after each successful COMMIT (the background WAL flush). */
+  onCommit: (() => void) | undefined;
 
   constructor(private readonly db: SqliteDatabase) {
     this.begin = db.prepare("BEGIN IMMEDIATE");
@@ -69,6 +71,7 @@ export class CommitBatcher {
       for (const w of waiters) w.reject(error as Error);
       return;
     }
+    this.onCommit?.();
     for (const w of waiters) w.resolve();
   };
 }

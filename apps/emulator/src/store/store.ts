@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { ValidSeed } from "../seed/validSeed.js";
 import { applySeed } from "./applySeed.js";
 import { Catalog } from "./catalog.js";
@@ -14,6 +15,7 @@ import { ScenarioRepository } from "./scenarioRepository.js";
 import { IDENTITY_TABLES, STATE_TABLES } from "./schema.js";
 import type { SeedSummary } from "./seedSummary.js";
 import { TaskFlowRepository } from "./taskFlowRepository.js";
+import { WalFlusher } from "./walFlusher.js";
 
 /** How a seed meets existing data: merge replaces rows with the same IDs, replace empties everything first. */
 export type SeedMode = "merge" | "replace";
@@ -33,10 +35,15 @@ export class Store {
   readonly scenarios: ScenarioRepository;
   readonly ids: IdAllocator;
   private currentCatalog: Catalog;
+  private readonly walFlusher: WalFlusher | undefined;
 
   constructor(path: string) {
     this.db = openDatabase(path);
     this.commits = new CommitBatcher(this.db);
+    if (path !== ":memory:") {
+      this.walFlusher = new WalFlusher(`${resolve(this.db.name)}-wal`);
+      this.commits.onCommit = this.walFlusher.kick;
+    }
     this.instances = new InstanceRepository(this.db);
     this.flows = new FlowRepository(this.db);
     this.nonces = new NonceRepository(this.db);
@@ -98,6 +105,7 @@ export class Store {
   close(): void {
     this.commits.flush();
     if (this.db.open) this.db.close();
+    this.walFlusher?.close();
   }
 
   /** Runs an admin change in its own durable transaction, after committing the open batch, and reloads the catalog. */
