@@ -125,6 +125,36 @@ describe("run", () => {
   });
 });
 
+describe("wait for a node", () => {
+  it("follows one node of a run by name or ID; a failed node exits 1 with its message; an unknown one names the nodes", async () => {
+    const task = async (name: string) =>
+      JSON.parse((await t.cli(["call", "CreateTask", "--DagId", "11", "--NodeName", name, "--NodeType", "NORMAL_SQL"])).stdout)
+        .NodeId as string;
+    const extract = await task("extract");
+    const load = await task("load");
+    await t.cli(["call", "AddTaskFlowEdges", "--DagId", "11", "--Edges", JSON.stringify([{ NodeFrom: extract, NodeEnd: load }])]);
+    await t.emulator.admin("PUT", `flows/11/nodes/${extract}/behaviour`, { durationMs: 300 });
+    await t.emulator.admin("PUT", `flows/11/nodes/${load}/behaviour`, { durationMs: 10, failNext: { message: "table locked" } });
+    const run = (await t.cli(["run", "--dag-id", "11"])).stdout.trim();
+    const wait = ["wait", "--dag-id", "11", "--instance-id", run, "--interval", "50ms"];
+
+    const extracted = await t.cli([...wait, "--node-name", "extract", "--until", "finished", "-o", "json"]);
+    expect(extracted.code, extracted.stderr).toBe(0);
+    expect(JSON.parse(extracted.stdout)).toMatchObject({ NodeId: extract, NodeName: "extract", StatusName: "succeeded" });
+
+    const loaded = await t.cli([...wait, "--node-id", load, "--until", "finished"]);
+    expect(loaded.code).toBe(1);
+    expect(loaded.stdout.split("\t").slice(0, 3)).toEqual([load, "load", "failed"]);
+    expect(loaded.stderr).toBe(`error: node load (${load}) of instance ${run} failed: table locked\n`);
+
+    const unknown = await t.cli([...wait, "--node-name", "Load", "--until", "finished"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe(
+      `error: Task flow 11 has no node named "Load" (in its graph or in this run); its nodes: "extract" (${extract}), "load" (${load}).\n`,
+    );
+  });
+});
+
 describe("publish, offline, schedule", () => {
   it("sets a cron schedule the flow listing shows, publishes, takes offline and turns scheduling off", async () => {
     const set = await t.cli([

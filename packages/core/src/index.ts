@@ -134,4 +134,9 @@ export {
   type TaskFlowRunNode,
   taskFlowRunOf,
 } from "./taskFlowRuns/taskFlowRun.js";
+export {
+  type NodeWaitPollEvent,
+  type WaitForTaskFlowNodeOptions,
+  waitForTaskFlowNode,
+} from "./taskFlowRuns/waitForTaskFlowNode.js";
 export { type FindTaskFlowByNameOptions, findTaskFlowByName } from "./taskFlows/findTaskFlowByName.js";

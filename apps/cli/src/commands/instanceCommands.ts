@@ -162,23 +162,41 @@ export const makeSuccess = instanceActionSpec(
 /** The first wait between polls when --interval is not given (it doubles up to 30s). */
 const DEFAULT_INTERVAL = "2s";
 
-/** `dmsflow wait`: polls one instance until it runs or finishes. */
+/** `dmsflow wait`: polls one instance, or one node of it, until it runs or finishes. */
 export const wait: CommandSpec = {
   name: "wait",
-  summary: "Wait until an instance runs or finishes",
+  summary: "Wait until an instance (or one of its nodes) runs or finishes",
   group: "Instance commands",
   usage: [
     "dmsflow wait --dag-id <id>|--dag-name <name> --instance-id <id> --until running|finished [--timeout 10m] [--interval 2s]",
+    "dmsflow wait --dag-id <id>|--dag-name <name> --instance-id <id> --node-id <id>|--node-name <name> --until running|finished",
   ],
   description:
     "Polls an instance (ListTaskFlowInstance) until it is running (--until running; an instance that\n" +
     "already finished counts too, since it ran) or has finished: failed, succeeded or completed\n" +
     "(--until finished). Prints the status it reached. Exit 0 when it got there; 1 when the instance\n" +
-    "failed; 4 when --timeout (default 10m, the whole wait) ran out.",
+    "failed; 4 when --timeout (default 10m, the whole wait) ran out.\n" +
+    "\n" +
+    "With --node-id or --node-name it waits for that node of the run instead (GetTaskInstanceRelation,\n" +
+    "one call a poll while the run's nodes run; the run's status too while none runs). Exit 1 when the\n" +
+    "node failed, or when the run ended before the node ran.",
   flags: [
     ...DAG_FLAGS,
     INSTANCE_ID,
     TID,
+    {
+      name: "node-id",
+      kind: "string",
+      valueName: "<id>",
+      help: "wait for this node of the run (a NodeId, from 'dmsflow status')",
+      parse: parseId,
+    },
+    {
+      name: "node-name",
+      kind: "string",
+      valueName: "<name>",
+      help: "wait for the node with this name, exactly; instead of --node-id",
+    },
     {
       name: "until",
       kind: "string",
@@ -196,12 +214,24 @@ export const wait: CommandSpec = {
       parse: parseDuration,
     },
   ],
-  relations: [DAG_CHOICE],
+  relations: [
+    DAG_CHOICE,
+    {
+      kind: "exclusive",
+      flags: [
+        { flag: "node-id", means: "by ID", purpose: "to wait for a node" },
+        { flag: "node-name", means: "by name", purpose: "to name the node by its name" },
+      ],
+      oneRequired: false,
+    },
+  ],
   ownsTimeout: "how long to wait in all, e.g. 2m (default 10m)",
   examples: [
     "dmsflow wait --dag-id 11 --instance-id 3 --until running --timeout 2m",
     "# resume, then block until the run is over",
     "dmsflow resume --dag-id 11 --instance-id 3 && dmsflow wait --dag-id 11 --instance-id 3 --until finished",
+    "# block until the node 'load' has run",
+    "dmsflow wait --dag-id 11 --instance-id 3 --node-name load --until finished",
   ],
   load: async () => (await import("../handlers/wait.js")).waitHandler,
 };

@@ -1,5 +1,7 @@
 import { InstanceStatus } from "@dmsflow/client";
-import type { CommandHandler } from "../commands/commandSpec.js";
+import type { WaitForTaskFlowNodeOptions } from "@dmsflow/core";
+import type { CommandContext, CommandHandler } from "../commands/commandSpec.js";
+import type { CommandResult } from "../output/commandResult.js";
 import { formatSeconds } from "../output/progressBar.js";
 import { sanitize } from "../output/sanitize.js";
 import { statusCell } from "../output/statusCell.js";
@@ -13,7 +15,7 @@ const UNTIL: Readonly<Record<string, readonly number[]>> = {
 };
 const DEFAULT_TIMEOUT_MS = 600_000;
 
-/** `dmsflow wait`: polls one instance until it runs or finishes. */
+/** `dmsflow wait`: polls one instance, or one node of it, until it runs or finishes. */
 export const waitHandler: CommandHandler = {
   async run(ctx) {
     const { flags } = ctx;
@@ -23,6 +25,12 @@ export const waitHandler: CommandHandler = {
     const tid = flags.string("tid");
     const intervalMs = flags.requiredNumber("interval");
     const timeoutMs = ctx.global.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const nodeId = flags.string("node-id");
+    const nodeName = flags.string("node-name");
+    if (nodeId !== undefined || nodeName !== undefined) {
+      const node = nodeId !== undefined ? { nodeId } : { name: nodeName! };
+      return waitForNode(ctx, { DagId: dagId, DagInstanceId: instanceId, Tid: tid, node, until, timeoutMs, intervalMs });
+    }
 
     const { waitForTaskFlowInstance } = await import("@dmsflow/core");
     const client = await ctx.client();
@@ -60,3 +68,35 @@ export const waitHandler: CommandHandler = {
     };
   },
 };
+
+/** `wait --node-id|--node-name`: polls the run's node runs until the node runs or finishes. */
+async function waitForNode(ctx: CommandContext, options: Omit<WaitForTaskFlowNodeOptions, "signal">): Promise<CommandResult> {
+  const { waitForTaskFlowNode } = await import("@dmsflow/core");
+  const client = await ctx.client();
+  const started = performance.now();
+  const node = await waitForTaskFlowNode(client, { ...options, signal: ctx.io.signal });
+  const waitedMs = Math.round(performance.now() - started);
+  const status = node.status!;
+  const failed = status === FAILED;
+  const { DagId, DagInstanceId } = options;
+  const which = `node ${sanitize(node.name)} (${node.nodeId}) of instance ${String(DagInstanceId)}`;
+  return {
+    kind: "record",
+    json: {
+      DagId,
+      DagInstanceId,
+      NodeId: node.nodeId,
+      NodeName: node.name,
+      Status: status,
+      StatusName: statusName(status),
+      WaitedMs: waitedMs,
+      Node: node,
+    },
+    text: [[node.nodeId, node.name, statusName(status), (waitedMs / 1000).toFixed(1)]],
+    human: ({ palette }) => `N${which.slice(1)} is ${statusCell(status, palette)} (waited ${formatSeconds(waitedMs / 1000)}).\n`,
+    exitCode: failed ? 1 : 0,
+    note: failed
+      ? (errPalette) => `${errPalette.red("error:")} ${which} failed${node.message ? `: ${sanitize(node.message)}` : "."}`
+      : undefined,
+  };
+}

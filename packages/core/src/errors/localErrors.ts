@@ -59,14 +59,21 @@ export class DmsWaiterError extends DmsError {
   }
 }
 
-/** A task flow or run that dmsflow looked up (by name, or in a listing) and found none or several of. */
+/** A task flow, node or run that dmsflow looked up (by name, or in a listing) and found none or several of. */
 export class DmsLookupError extends DmsError {
   override readonly name: string = "DmsLookupError";
   /** What was found instead: the near or several matches, each by ID (and name for a task flow). */
   readonly candidates: readonly { readonly id: string; readonly name?: string | undefined }[];
 
   constructor(
-    code: "TaskFlowNotFound" | "TaskFlowNameAmbiguous" | "RunInstanceNotFound" | "RunInstanceAmbiguous" | "RunInstanceIdMissing",
+    code:
+      | "TaskFlowNotFound"
+      | "TaskFlowNameAmbiguous"
+      | "TaskFlowNodeNotFound"
+      | "TaskFlowNodeAmbiguous"
+      | "RunInstanceNotFound"
+      | "RunInstanceAmbiguous"
+      | "RunInstanceIdMissing",
     message: string,
     candidates: readonly { readonly id: string; readonly name?: string | undefined }[] = [],
     details: Pick<DmsErrorDetails, "hint" | "option" | "action"> = {},

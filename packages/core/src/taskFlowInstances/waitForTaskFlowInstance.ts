@@ -59,15 +59,8 @@ export async function waitForTaskFlowInstance(
 ): Promise<DAGInstance> {
   const { until, timeoutMs = 180_000, intervalMs = 2_000, stopOnTerminal = true, notFoundPolls = 2, signal } = options;
   const maxIntervalMs = Math.max(options.maxIntervalMs ?? 30_000, intervalMs);
-  const wanted = typeof until === "number" ? [until] : until;
-  if (!Array.isArray(wanted) && typeof wanted !== "function") {
-    throw new DmsConfigError(
-      "until",
-      "until must be a status (e.g. InstanceStatus.succeeded), an array of statuses or a function (status) => boolean.",
-    );
-  }
-  const matches = typeof wanted === "function" ? wanted : (status: number) => (wanted as readonly number[]).includes(status);
-  const tracker = new InstanceTracker(client, options, Array.isArray(wanted) ? wanted : [], { signal });
+  const { matches, statuses } = awaitedStatuses(until);
+  const tracker = new InstanceTracker(client, options, statuses, { signal });
   const deadline = performance.now() + timeoutMs;
   const what = `instance ${String(options.DagInstanceId)} of task flow ${String(options.DagId)}`;
   let lastStatus: number | undefined;
@@ -127,6 +120,25 @@ export async function waitForTaskFlowInstance(
     report(delay);
     if (!(await sleep(delay, signal))) throw new DmsAbortError(`Waiting for ${what} was aborted.`);
   }
+}
+
+/**
+ * Reads a waiter's `until` (a status, statuses or a predicate) into a test, and the statuses named
+ * (empty for a predicate). Throws DmsConfigError for anything else. Shared by the node waiter.
+ */
+export function awaitedStatuses<T>(until: InstanceStatus | readonly number[] | ((status: number, subject: T) => boolean)): {
+  readonly matches: (status: number, subject: T) => boolean;
+  readonly statuses: readonly number[];
+} {
+  const wanted = typeof until === "number" ? [until] : until;
+  if (typeof wanted === "function") return { matches: wanted, statuses: [] };
+  if (!Array.isArray(wanted)) {
+    throw new DmsConfigError(
+      "until",
+      "until must be a status (e.g. InstanceStatus.succeeded), an array of statuses or a function (status) => boolean.",
+    );
+  }
+  return { matches: (status) => wanted.includes(status), statuses: wanted };
 }
 
 /**
