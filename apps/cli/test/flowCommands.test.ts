@@ -125,6 +125,75 @@ describe("run", () => {
   });
 });
 
+describe("create-flow and add-node", () => {
+  it("defines a flow from nothing: nodes after nodes by name or ID, content sent as written; then it runs", async () => {
+    const dagId = (await t.cli(["create-flow", "--name", "shop_etl", "--description", "from the CLI"])).stdout.trim();
+    expect(dagId).toMatch(/^\d+$/);
+    const add = async (...args: string[]) => {
+      const result = await t.cli(["add-node", "--dag-id", dagId, "--type", "NORMAL_SQL", "-o", "json", ...args]);
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as { NodeId: string; After: string[] };
+    };
+    const extract = await add("--name", "extract");
+    // An int64 beyond 2^53 inside the JSON-valued content reaches the service digit for digit.
+    const content = '{"dbId":9007199254740993,"sql":"select 1"}';
+    const clean = await add("--name", "clean", "--after", "extract", "--content", content);
+    const load = await add("--name", "load", "--after", extract.NodeId, "--after", "clean");
+    expect(clean.After).toEqual([extract.NodeId]);
+    expect(load.After).toEqual([extract.NodeId, clean.NodeId]);
+
+    const shown = JSON.parse((await t.cli(["flow-show", "--dag-name", "shop_etl", "-o", "json"])).stdout);
+    expect(shown.nodes.map((n: { name: string; upstream: string[] }) => [n.name, n.upstream])).toEqual([
+      ["extract", []],
+      ["clean", [extract.NodeId]],
+      ["load", [extract.NodeId, clean.NodeId]],
+    ]);
+    const task = JSON.parse((await t.cli(["call", "GetTask", "--NodeId", clean.NodeId])).stdout);
+    expect(task.Task.NodeContent).toBe(content);
+
+    for (const node of [extract, clean, load]) {
+      await t.emulator.admin("PUT", `flows/${dagId}/nodes/${node.NodeId}/behaviour`, { durationMs: 10 });
+    }
+    const ran = await t.cli(["run", "--dag-id", dagId, "--wait", "--interval", "100ms", "-o", "json"]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(JSON.parse(ran.stdout).StatusName).toBe("succeeded");
+  });
+
+  it("changes nothing when an --after node or the content is wrong, and says what to give", async () => {
+    const dagId = (await t.cli(["create-flow", "--name", "shop_etl"])).stdout.trim();
+    const extract = (await t.cli(["add-node", "--dag-id", dagId, "--name", "extract", "--type", "NORMAL_SQL"])).stdout.trim();
+    const before = await t.emulator.requestsSince(0);
+
+    const unknown = await t.cli(["add-node", "--dag-id", dagId, "--name", "load", "--type", "NORMAL_SQL", "--after", "Extract"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      `error: --after "Extract": task flow ${dagId} has no node with that name or ID; its nodes: extract (${extract}).\n`,
+    );
+    const bad = await t.cli(["add-node", "--dag-id", dagId, "--name", "load", "--type", "NORMAL_SQL", "--content", "{sql: 1}"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --content must be JSON text, e\.g\. /);
+    const missing = await t.cli([
+      "add-node",
+      "--dag-id",
+      dagId,
+      "--name",
+      "load",
+      "--type",
+      "NORMAL_SQL",
+      "--content",
+      "file:///nonexistent/x.json",
+    ]);
+    expect(missing.stderr).toBe("error: --content cannot read /nonexistent/x.json: ENOENT.\n");
+    // Only the graph was read: no node was created.
+    const since = (await t.emulator.requestsSince(before.length)).map((r) => r.action);
+    expect(since).toEqual(["GetTaskFlowGraph"]);
+
+    const taken = await t.cli(["create-flow", "--name", "shop_etl"]);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/^error: CreateTaskFlow was declined: DuplicateName: /);
+  });
+});
+
 describe("wait for a node", () => {
   it("follows one node of a run by name or ID; a failed node exits 1 with its message; an unknown one names the nodes", async () => {
     const task = async (name: string) =>

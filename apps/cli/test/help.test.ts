@@ -21,6 +21,8 @@ const COMMANDS = [
   "publish",
   "offline",
   "schedule",
+  "create-flow",
+  "add-node",
   "instances",
   "task-flows",
   "flows",

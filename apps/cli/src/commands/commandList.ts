@@ -1,5 +1,5 @@
 import type { CommandSpec } from "./commandSpec.js";
-import { offline, publish, run, schedule } from "./flowCommands.js";
+import { addNode, createFlow, offline, publish, run, schedule } from "./flowCommands.js";
 import { makeSuccess, rerun, resume, status, stop, suspend, wait, watch } from "./instanceCommands.js";
 import { flowShow, flows, instances, taskFlows, tenants, versions } from "./listCommands.js";
 import { call, completion, help } from "./otherCommands.js";
@@ -21,6 +21,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   publish,
   offline,
   schedule,
+  createFlow,
+  addNode,
   instances,
   taskFlows,
   flows,

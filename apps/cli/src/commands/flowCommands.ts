@@ -1,8 +1,11 @@
-// The specs of the commands that act on a whole task flow: run it, publish it, take it offline, schedule it.
+// The specs of the commands that act on a whole task flow: run it, publish it, take it offline, schedule
+// it, and define it (create it, add nodes).
 import { byRule } from "../args/parseByRule.js";
 import { parseDuration } from "../args/parseDuration.js";
 import type { CommandSpec } from "./commandSpec.js";
 import { DAG_CHOICE, DAG_FLAGS, TID } from "./commonFlags.js";
+
+const parseId = async (flag: string, text: string) => (await import("../args/parseId.js")).parseId(flag, text);
 
 /** The first wait between polls of `run --wait` when --interval is not given (it doubles up to 30s), as `wait`. */
 const DEFAULT_INTERVAL = "2s";
@@ -140,4 +143,81 @@ export const schedule: CommandSpec = {
     "dmsflow schedule --dag-id 11 --off",
   ],
   load: async () => (await import("../handlers/flowPublishing.js")).scheduleHandler,
+};
+
+/** `dmsflow create-flow`: CreateTaskFlow, printing the new flow's ID. */
+export const createFlow: CommandSpec = {
+  name: "create-flow",
+  summary: "Create an empty task flow and print its ID",
+  group: "Task flow commands",
+  usage: ['dmsflow create-flow --name <name> [--description "<text>"] [--scenario-id <id>] [--tid <tid>]'],
+  description:
+    "Creates a task flow with no nodes, not scheduled (CreateTaskFlow), and prints its ID: the --dag-id\n" +
+    "of the other commands. Names are unique in a tenant. Add nodes with 'dmsflow add-node', try it with\n" +
+    "'dmsflow run', then 'dmsflow publish' it for scheduled runs.",
+  flags: [
+    { name: "name", kind: "string", valueName: "<name>", help: "the task flow's name (DagName)", required: true },
+    { name: "description", kind: "string", valueName: "<text>", help: "what the task flow is for" },
+    {
+      name: "scenario-id",
+      kind: "string",
+      valueName: "<id>",
+      help: "the business scenario to put it in (from 'dmsflow call ListScenarios')",
+      parse: parseId,
+    },
+    TID,
+  ],
+  examples: [
+    'dmsflow create-flow --name orders_etl --description "nightly orders load"',
+    "# keep the ID for the next commands",
+    "DAG=$(dmsflow create-flow --name orders_etl) && dmsflow add-node --dag-id $DAG --name extract --type NORMAL_SQL",
+  ],
+  load: async () => (await import("../handlers/flowEditing.js")).createFlowHandler,
+};
+
+/** `dmsflow add-node`: CreateTask, then AddTaskFlowEdges from the --after nodes. */
+export const addNode: CommandSpec = {
+  name: "add-node",
+  summary: "Add a node to a task flow, after other nodes, and print its ID",
+  group: "Task flow commands",
+  usage: [
+    "dmsflow add-node --dag-id <id>|--dag-name <name> --name <name> --type <type> [--after <node>]... [--content <json>|file://<path>] [--tid <tid>]",
+  ],
+  description:
+    "Adds a node to the task flow's editing graph (CreateTask) and prints its ID. --after (repeatable)\n" +
+    "makes it run once those nodes succeeded: each a node name (exactly) or ID, checked against the\n" +
+    "flow's graph before anything changes, then joined in one AddTaskFlowEdges call. --content is what\n" +
+    "the node runs (NodeContent: JSON text whose fields depend on the type, e.g. dbId and sql for\n" +
+    "NORMAL_SQL), sent as written; file://<path> reads it from a file. 'dmsflow run' runs the editing\n" +
+    "graph; scheduled runs use it once published ('dmsflow publish'). Other edits go through 'dmsflow\n" +
+    "call' (UpdateTaskContent, DeleteTask and the like).",
+  flags: [
+    ...DAG_FLAGS,
+    TID,
+    { name: "name", kind: "string", valueName: "<name>", help: "the node's name (NodeName)", required: true },
+    {
+      name: "type",
+      kind: "string",
+      valueName: "<type>",
+      help: "node type, e.g. NORMAL_SQL (single-instance SQL); completion lists the documented ones",
+      required: true,
+      // The documented types, for completion; others are accepted (the list is open, as DMS adds types).
+      choices: async () => Object.values((await import("@dmsflow/client")).NodeType),
+      parse: (_flag: string, text: string) => text,
+    },
+    {
+      name: "after",
+      kind: "string",
+      valueName: "<node>",
+      help: "run after this node (name or ID); repeat for several",
+      repeatable: true,
+    },
+    { name: "content", kind: "string", valueName: "<json|file://path>", help: "what the node runs, as JSON text (NodeContent)" },
+  ],
+  relations: [DAG_CHOICE],
+  examples: [
+    "dmsflow add-node --dag-id 11 --name extract --type NORMAL_SQL --content file://extract.json",
+    "dmsflow add-node --dag-name orders_etl --name load --type NORMAL_SQL --after extract --after clean",
+  ],
+  load: async () => (await import("../handlers/flowEditing.js")).addNodeHandler,
 };
