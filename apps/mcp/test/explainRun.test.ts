@@ -48,4 +48,25 @@ describe("explain_run against the emulator running a flow that fails", () => {
     ]);
     expect(text).not.toContain(KEY.secret);
   });
+
+  it("waits for one node of the run: by name it answers the node with its message; an unknown name lists the nodes", async () => {
+    const byName = await call(client, "wait_for_run", { DagId: dagId, DagInstanceId: runId, nodeName: "aggregate_daily" });
+    expect(byName.isError, byName.text).toBe(false);
+    expect(byName.json).toMatchObject({
+      reached: true,
+      node: { nodeId: "44002", name: "aggregate_daily", status: "failed", message: "division by zero" },
+    });
+    const byId = await call(client, "wait_for_run", {
+      DagId: dagId,
+      DagInstanceId: runId,
+      NodeId: "44001",
+      until: ["succeeded"],
+    });
+    expect(byId.json).toMatchObject({ reached: true, node: { name: "load_orders", status: "succeeded" } });
+
+    const unknown = await call(client, "wait_for_run", { DagId: dagId, DagInstanceId: runId, nodeName: "aggregate" });
+    expect(unknown.isError).toBe(true);
+    expect(unknown.json.error).toMatchObject({ code: "TaskFlowNodeNotFound" });
+    expect(unknown.json.error.message).toContain('its nodes: "load_orders" (44001), "aggregate_daily" (44002).');
+  });
 });

@@ -39,7 +39,8 @@ export function explainRun(run: TaskFlowRun): RunExplanation {
   return { summary: summaryOf(run.instanceId, view, failedNodes, nodes), run: view, flowName: run.dagName, failedNodes, nodes };
 }
 
-function nodeView(node: TaskFlowRunNode): NodeRunView {
+/** An agent's view of one node of a run (also what wait_for_run answers for a node). */
+export function nodeView(node: TaskFlowRunNode): NodeRunView {
   return {
     nodeId: node.nodeId,
     name: node.name,

@@ -1,8 +1,9 @@
-import { DmsWaiterError, InstanceStatus, TERMINAL_STATUSES, waitForTaskFlowInstance } from "@dmsflow/core";
+import { DmsWaiterError, InstanceStatus, TERMINAL_STATUSES, waitForTaskFlowInstance, waitForTaskFlowNode } from "@dmsflow/core";
 import { objectSchema, type ToolDefinition } from "../tools/toolDefinition.js";
 import { ToolError } from "../tools/toolError.js";
+import { nodeView } from "./explainRun.js";
 import { runView, statusName } from "./runViews.js";
-import { boundedInteger, onlyKnown, optionalId, RUN_PROPERTIES, requiredId } from "./taskArguments.js";
+import { boundedInteger, idProperty, onlyKnown, optionalId, RUN_PROPERTIES, requiredId } from "./taskArguments.js";
 
 /** The longest wait one call may take: an agent's turn should not hang on a tool. */
 export const MAX_WAIT_SECONDS = 600;
@@ -22,6 +23,12 @@ const inputSchema = objectSchema(
       description: "Give up after this long (default 60).",
     },
     intervalSeconds: { type: "integer", minimum: 1, maximum: 60, description: "Time between checks (default 5)." },
+    NodeId: idProperty("Wait for this node of the run instead of the whole run (from explain_run)."),
+    nodeName: {
+      type: "string",
+      minLength: 1,
+      description: "Wait for the node with this exact name instead of the whole run; instead of NodeId.",
+    },
   },
   ["DagId", "DagInstanceId"],
 );
@@ -29,7 +36,7 @@ const inputSchema = objectSchema(
 /** wait_for_run: polls a run until it reaches a status, within a bounded time; a timeout is an answer, not an error. */
 export const waitForRun: ToolDefinition = {
   name: "wait_for_run",
-  description: `Waits (at most ${MAX_WAIT_SECONDS} s) until a run reaches one of the given statuses, or any final status; answers its state, or timedOut with the last status seen. Read-only.`,
+  description: `Waits (at most ${MAX_WAIT_SECONDS} s) until a run, or one of its nodes (NodeId or nodeName), reaches one of the given statuses, or any final status; answers its state, or timedOut with the last status seen. Read-only.`,
   inputSchema,
   changesState: false,
   async run(args, session, signal) {
@@ -42,7 +49,23 @@ export const waitForRun: ToolDefinition = {
     const until = untilStatuses(args.until);
     const timeoutSeconds = boundedInteger(args, "timeoutSeconds", 1, MAX_WAIT_SECONDS, 60);
     const intervalSeconds = boundedInteger(args, "intervalSeconds", 1, 60, 5);
+    const nodeId = optionalId(args, "NodeId");
+    const nodeName = typeof args.nodeName === "string" ? args.nodeName : undefined;
+    if (nodeId !== undefined && nodeName !== undefined) {
+      throw new ToolError("InvalidParameter", "Give NodeId or nodeName, not both.", "nodeName");
+    }
     try {
+      if (nodeId !== undefined || nodeName !== undefined) {
+        const node = await waitForTaskFlowNode(session.client(), {
+          ...ref,
+          node: nodeId !== undefined ? { nodeId } : { name: nodeName! },
+          until,
+          timeoutMs: timeoutSeconds * 1000,
+          intervalMs: intervalSeconds * 1000,
+          signal,
+        });
+        return { reached: true, node: nodeView(node) };
+      }
       const run = await waitForTaskFlowInstance(session.client(), {
         ...ref,
         until,
