@@ -27,12 +27,13 @@ export async function api(path, options = {}) {
 }
 
 let meta;
-/** The domain tables from the spec (statuses, run actions, operations, fault outcomes), read once. */
+/** The domain tables from the spec (statuses, trigger types, run actions, operations, fault outcomes), read once. */
 export function loadMeta() {
   meta ??= api("meta").then((m) => ({
     ...m,
     statusName: new Map(m.statuses.map((st) => [st.value, st.name])),
     statusDescription: new Map(m.statuses.map((st) => [st.value, st.description])),
+    triggerTypeName: new Map(m.triggerTypes.map((t) => [t.value, t.name])),
   }));
   return meta;
 }

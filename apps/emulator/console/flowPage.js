@@ -4,7 +4,7 @@ import { api } from "./api.js";
 import { h, link, when } from "./dom.js";
 import { drawGraph } from "./graph.js";
 import { deployed } from "./overviewPage.js";
-import { actionButton, notify, statusBadge, table } from "./views.js";
+import { actionButton, notify, statusBadge, table, triggerName } from "./views.js";
 
 function behaviourForm(dagId, node, current) {
   const duration = h("input", { type: "number", min: 0, step: 1, value: current.durationMs, name: "durationMs" });
@@ -44,7 +44,7 @@ function runsTable(meta, runs) {
         h("td", {}, link(`#/run/${r.Id}`, r.Id)),
         h("td", {}, statusBadge(meta, r.status)),
         h("td", {}, r.DagVersion || "–"),
-        h("td", {}, r.triggerType === 1 ? "manual" : "scheduled"),
+        h("td", {}, triggerName(meta, r.triggerType)),
         h("td", {}, when(r.businessTime)),
         h("td", {}, when(r.startTime)),
         h("td", {}, when(r.endTime)),

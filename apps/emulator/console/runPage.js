@@ -3,7 +3,7 @@
 import { api } from "./api.js";
 import { h, link, when } from "./dom.js";
 import { drawGraph } from "./graph.js";
-import { actionButton, notify, statusBadge, statusName } from "./views.js";
+import { actionButton, notify, statusBadge, statusName, triggerName } from "./views.js";
 
 const LABELS = { resume: "Resume", suspend: "Suspend", stop: "Stop", rerun: "Rerun", succeed: "Mark succeeded" };
 
@@ -39,7 +39,7 @@ export async function runPage(root, { meta, live, params }) {
       h(
         "p",
         { class: "facts" },
-        `Version ${run.DagVersion || "–"} · ${run.triggerType === 1 ? "manual" : "scheduled"} · business time ${when(run.businessTime)} · started ${when(run.startTime)} · ended ${when(run.endTime)}`,
+        `Version ${run.DagVersion || "–"} · ${triggerName(meta, run.triggerType)} · business time ${when(run.businessTime)} · started ${when(run.startTime)} · ended ${when(run.endTime)}`,
         run.drivenByEngine ? "" : " · no node runs here (seeded): the graph is its version's",
       ),
       run.message ? h("p", { class: "run-message" }, run.message) : "",
@@ -72,8 +72,19 @@ export async function runPage(root, { meta, live, params }) {
     nodesBody.replaceChildren(...nodeRows(meta, run.nodes));
   };
 
+  // Events of this run seen so far. An answer to a request sent before one of them may be older than
+  // the event (already drawn): such an answer is asked for again rather than drawn over it.
+  let changes = 0;
+  const fetchRun = async () => {
+    for (;;) {
+      const seen = changes;
+      const fresh = await api(`runs/${instanceId}`);
+      if (seen === changes) return fresh;
+    }
+  };
+
   const refresh = async () => {
-    run = await api(`runs/${instanceId}`);
+    run = await fetchRun();
     if (!graph) {
       graph = drawGraph(run.nodes, (n) => statusName(meta, n.status));
       root.replaceChildren(
@@ -109,6 +120,7 @@ export async function runPage(root, { meta, live, params }) {
       return;
     }
     if (event.instanceId !== instanceId) return;
+    changes++;
     if (kind === "node") {
       // A node event carries everything the node shows: update it in place.
       const node = run.nodes.find((n) => n.id === event.nodeId);

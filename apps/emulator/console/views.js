@@ -6,6 +6,11 @@ export function statusName(meta, value) {
   return value === null || value === undefined ? "" : (meta.statusName.get(value) ?? `status ${value}`);
 }
 
+/** How a run was started, by the spec's trigger type name (e.g. manual). */
+export function triggerName(meta, value) {
+  return meta.triggerTypeName.get(value) ?? `trigger ${value}`;
+}
+
 /** A badge for a status value, coloured by its name. */
 export function statusBadge(meta, value) {
   const name = statusName(meta, value);

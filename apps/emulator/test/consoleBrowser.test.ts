@@ -51,6 +51,8 @@ describe(
       expect(await page.locator("svg.graph path.edge").count()).toBe(1);
       expect(await page.locator(`.failed-node[data-node-id="${AGGREGATE}"]`).textContent()).toContain("disk full on /data");
       expect(await page.locator("#run-status .badge").getAttribute("data-status")).toBe("failed");
+      // The trigger type by its spec name: TryRunTaskFlow starts a manual run.
+      expect(await page.locator("p.facts").textContent()).toContain(" · manual · ");
       // Only the actions a failed run accepts are enabled.
       expect(await page.locator('button[data-action="rerun"]').isEnabled()).toBe(true);
       expect(await page.locator('button[data-action="resume"]').isEnabled()).toBe(false);
