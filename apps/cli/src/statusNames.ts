@@ -1,4 +1,4 @@
-import { enumKeyOf, InstanceStatus, TaskFlowStatus } from "@dmsflow/client";
+import { enumKeyOf, InstanceStatus, InstanceTriggerType, TaskFlowStatus } from "@dmsflow/client";
 import { UsageError } from "./args/usageError.js";
 
 // The names come from the spec's enumerations (x-enum-varnames), generated into @dmsflow/client.
@@ -13,6 +13,12 @@ export type StatusName = keyof typeof InstanceStatus;
 export function statusName(code: number | undefined): string {
   if (code === undefined) return "";
   return enumKeyOf(InstanceStatus, code) ?? String(code);
+}
+
+/** The name of a run's trigger type code (scheduled, manual), or the code itself when unknown. */
+export function triggerName(code: number | undefined): string {
+  if (code === undefined) return "";
+  return enumKeyOf(InstanceTriggerType, code) ?? String(code);
 }
 
 /** The name of a task-flow (definition) status code, or the code itself when unknown. */

@@ -86,7 +86,7 @@ describe("instances", () => {
     const text = await t.cli(["instances", "--dag-id", "11", "--since", "2024-01-13", "--until", "2024-01-13"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(
-      "104\tfailed\t2002\tperiodic\t2024-01-13 01:00:00\t2024-01-13 02:00:00\t-\tnode\\tload failed\\n\\x1b[31mred\\x1b[0m\n",
+      "104\tfailed\t2002\tscheduled\t2024-01-13 01:00:00\t2024-01-13 02:00:00\t-\tnode\\tload failed\\n\\x1b[31mred\\x1b[0m\n",
     );
     const table = await t.cli(["instances", "--dag-id", "11", "--since", "2024-01-13", "--until", "2024-01-13", "-o", "table"]);
     expect(table.stdout).not.toContain("\x1b");

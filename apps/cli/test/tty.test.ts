@@ -50,7 +50,7 @@ describe("in a pipe", () => {
   it("prints tab-separated text without colours, and no progress bar", async () => {
     const listing = await t.cli(["instances", "--dag-id", "11", "--status", "suspended"]);
     expect(listing.stdout).toBe(
-      "102\tsuspended\t2002\tperiodic\t2024-01-11 01:00:00\t-\t-\t-\n101\tsuspended\t2002\tperiodic\t2024-01-10 01:00:00\t-\t-\tpaused by operator\n",
+      "102\tsuspended\t2002\tscheduled\t2024-01-11 01:00:00\t-\t-\t-\n101\tsuspended\t2002\tscheduled\t2024-01-10 01:00:00\t-\t-\tpaused by operator\n",
     );
     const bulk = await t.cli(["resume", "--dag-id", "11", "--all-suspended", "-o", "table"]);
     expect(bulk.code).toBe(0);

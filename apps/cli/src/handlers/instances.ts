@@ -3,8 +3,8 @@ import { UsageError } from "../args/usageError.js";
 import type { CommandHandler } from "../commands/commandSpec.js";
 import type { ListResult } from "../output/commandResult.js";
 import { sanitize } from "../output/sanitize.js";
-import { statusCell, triggerName, truncate } from "../output/statusCell.js";
-import { statusName } from "../statusNames.js";
+import { statusCell, truncate } from "../output/statusCell.js";
+import { statusName, triggerName } from "../statusNames.js";
 
 /** `dmsflow instances`: every instance of a task flow, page after page. */
 export const instancesHandler: CommandHandler = {

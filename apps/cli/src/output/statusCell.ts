@@ -21,12 +21,6 @@ export function statusCell(code: number | undefined, palette: Palette): string {
   }
 }
 
-/** A trigger type for humans: 0 periodic, 1 manual. */
-export function triggerName(code: number | undefined): string {
-  if (code === undefined) return "";
-  return code === 0 ? "periodic" : code === 1 ? "manual" : String(code);
-}
-
 /** Shortens a cell to `max` characters with an ellipsis. */
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
