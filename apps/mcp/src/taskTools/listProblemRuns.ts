@@ -4,7 +4,9 @@ import { ToolError } from "../tools/toolError.js";
 import { runView } from "./runViews.js";
 import { boundedInteger, onlyKnown, optionalId, RUN_PROPERTIES, requiredId } from "./taskArguments.js";
 
+// The statuses a run needs an operator in; the tool's choices are their spec names, or both.
 const STATES = { suspended: InstanceStatus.suspended, failed: InstanceStatus.failed } as const;
+const CHOICES: readonly string[] = [...Object.keys(STATES), "both"];
 const DATE = "^\\d{4}-\\d{2}-\\d{2}$";
 
 const inputSchema = objectSchema(
@@ -13,8 +15,8 @@ const inputSchema = objectSchema(
     Tid: RUN_PROPERTIES.Tid!,
     status: {
       type: "string",
-      enum: ["suspended", "failed", "both"],
-      description: "Which runs: suspended, failed, or both (default both).",
+      enum: CHOICES,
+      description: `Which runs: ${Object.keys(STATES).join(", ")}, or both (default both).`,
     },
     since: { type: "string", pattern: DATE, description: "Only runs started on or after this date (yyyy-MM-dd)." },
     until: { type: "string", pattern: DATE, description: "Only runs started on or before this date (yyyy-MM-dd)." },
@@ -32,10 +34,10 @@ export const listProblemRuns: ToolDefinition = {
   async run(args, session, signal) {
     onlyKnown(this.name, args, inputSchema);
     const which = args.status ?? "both";
-    if (which !== "suspended" && which !== "failed" && which !== "both") {
+    if (typeof which !== "string" || !CHOICES.includes(which)) {
       throw new ToolError(
         "InvalidParameter",
-        `status must be suspended, failed or both (got ${JSON.stringify(which)}).`,
+        `status must be one of ${CHOICES.join(", ")} (got ${JSON.stringify(which)}).`,
         "status",
       );
     }
@@ -48,7 +50,7 @@ export const listProblemRuns: ToolDefinition = {
     };
     const runs: DAGInstance[] = [];
     let total = 0;
-    for (const status of which === "both" ? [STATES.suspended, STATES.failed] : [STATES[which]]) {
+    for (const status of which === "both" ? Object.values(STATES) : [STATES[which as keyof typeof STATES]]) {
       let seen = 0;
       for await (const page of paginateListTaskFlowInstance(session.client(), { ...input, Status: status }, { signal })) {
         const items = page.DAGInstanceList?.DAGInstance ?? [];
