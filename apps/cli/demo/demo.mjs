@@ -28,26 +28,51 @@ const cyan = (text) => (color ? `\x1b[36m${text}\x1b[39m` : text);
 // In a pipe (CI logs) the CLI would print tab-separated text; the demo is for people, so ask for tables.
 const table = process.stdout.isTTY ? [] : ["--output", "table"];
 
-// The story of a night's run: the seed's nightly flow (two nodes) is found by name, published and run;
-// its second node fails; `dmsflow status` shows which node and why; the operator reruns it and
-// `dmsflow watch` follows it to success.
-const STORY = seed.taskFlows.find((f) => f.graph?.nodes?.length >= 2 && f.graph?.edges?.length >= 1);
-const STORY_ID = String(STORY.DagId);
-const [FIRST_NODE, FAILING_NODE] = STORY.graph.nodes.map((n) => String(n.NodeId));
-const RUN = "<run>"; // replaced by the id `dmsflow run` answers
+// The story of a night's run, all through the public API: a task flow is defined from the command line
+// (two nodes, the second after the first), published and run; its second node fails; `dmsflow status`
+// shows which node and why; the operator reruns it and `dmsflow watch` follows it to success.
+const STORY = "daily_orders_report";
+// Placeholders for ids the steps answer (captured from a step's JSON output), replaced in later steps.
+const DAG = "<dag>";
+const RUN = "<run>";
 
 const storySteps = [
-  ["Find the task flows by name", ["flows", "--search", STORY.name.split("_")[0], ...table]],
-  [`Publish ${STORY.name} (a new version, deployed)`, ["publish", "--dag-name", STORY.name, ...table]],
-  ["Start a run of it", ["run", "--dag-name", STORY.name, "--output", "json"], { capture: "DagInstanceId" }],
+  [
+    `Create a task flow, ${STORY} (--query prints just its ID)`,
+    ["create-flow", "--name", STORY, "--description", "orders of the day, aggregated", "--query", "DagId"],
+    { capture: DAG },
+  ],
+  [
+    "Add its first node",
+    [
+      "add-node",
+      "--dag-id",
+      DAG,
+      "--name",
+      "load_orders",
+      "--type",
+      "NORMAL_SQL",
+      "--content",
+      '{"sql":"insert into daily select * from orders"}',
+      ...table,
+    ],
+  ],
+  [
+    "Add a second node that runs after it",
+    ["add-node", "--dag-name", STORY, "--name", "aggregate_daily", "--type", "NORMAL_SQL", "--after", "load_orders", ...table],
+    // What the real DMS learns from the SQL itself: the first node succeeds, the second fails once.
+    { after: scriptNodes },
+  ],
+  [`Publish ${STORY} (a new version, deployed)`, ["publish", "--dag-name", STORY, ...table]],
+  ["Start a run of it", ["run", "--dag-name", STORY, "--query", "DagInstanceId"], { capture: RUN }],
   [
     "Watch the run (a node fails: exit code 1)",
-    ["watch", "--dag-id", STORY_ID, "--instance-id", RUN, "--interval", "200ms"],
+    ["watch", "--dag-id", DAG, "--instance-id", RUN, "--interval", "200ms"],
     { exitCode: 1 },
   ],
-  ["See which node failed, and why", ["status", "--dag-id", STORY_ID, "--instance-id", RUN, ...table]],
-  ["Rerun it", ["rerun", "--dag-id", STORY_ID, "--instance-id", RUN, ...table]],
-  ["Watch it until it succeeds", ["watch", "--dag-id", STORY_ID, "--instance-id", RUN, "--interval", "200ms"]],
+  ["See which node failed, and why", ["status", "--dag-id", DAG, "--instance-id", RUN, ...table]],
+  ["Rerun it", ["rerun", "--dag-id", DAG, "--instance-id", RUN, ...table]],
+  ["Watch it until it succeeds", ["watch", "--dag-id", DAG, "--instance-id", RUN, "--interval", "200ms"]],
 ];
 
 const steps = [
@@ -74,10 +99,6 @@ let exitCode = 0;
 try {
   // Simulated time runs 10x faster, so a node's simulated second takes 100 ms of the demo.
   emulator = await startEmulator({ seed: SEED, data: join(work, "demo.sqlite"), speed: 10, adminToken: ADMIN_TOKEN });
-  // What the real DMS learns from the SQL itself: the first node succeeds, the second fails once.
-  // Eight simulated seconds a node (0.8 s of the demo): long enough for `watch` to see each change.
-  await setBehaviour(FIRST_NODE, { durationMs: 8000 });
-  await setBehaviour(FAILING_NODE, { durationMs: 8000, failNext: { message: "division by zero in aggregate_daily" } });
   console.log(
     `${bold(`[0/${steps.length}]`)} Started a local DMS emulator at ${emulator.url} with the demo seed (no cloud account needed).`,
   );
@@ -89,17 +110,20 @@ try {
     ALIBABA_CLOUD_ACCESS_KEY_ID: "demo-key",
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: "demo-secret",
   });
-  let runId = RUN;
+  const ids = new Map();
   for (const [index, [what, template, expect = {}]] of steps.entries()) {
-    const args = template.map((arg) => (arg === RUN ? runId : arg));
-    console.log(`\n${bold(`[${index + 1}/${steps.length}]`)} ${what}:  ${cyan(`dmsflow ${args.join(" ")}`)}`);
-    const { code, stdout } = await run(args, env, expect.capture !== undefined);
-    if (expect.capture) runId = String(JSON.parse(stdout)[expect.capture]);
+    const args = template.map((arg) => ids.get(arg) ?? arg);
+    console.log(`\n${bold(`[${index + 1}/${steps.length}]`)} ${what}:  ${cyan(`dmsflow ${shown(args)}`)}`);
+    const { code, stdout } = await run(args, env, expect.capture === undefined ? "inherit" : "capture");
     if (code !== (expect.exitCode ?? 0)) {
       console.error(`The demo stopped: 'dmsflow ${args[0]}' exited with ${code}.`);
       exitCode = code;
       break;
     }
+    // A captured step prints one id (--query): as text in a pipe, as a JSON string on a terminal.
+    // Read as text, never as a JSON number, so an id beyond 2^53 keeps its digits.
+    if (expect.capture) ids.set(expect.capture, stdout.trim().replace(/^"(.*)"$/, "$1"));
+    await expect.after?.(ids.get(DAG), env);
   }
   if (exitCode === 0) console.log("\nDone. 'npx dmsflow --help' lists every command.");
 } catch (error) {
@@ -111,23 +135,46 @@ try {
 }
 process.exitCode = exitCode;
 
-/** Runs the CLI; with `capture`, its output is also kept (to read the id a step answers). */
-function run(args, env, capture) {
+/** Runs the CLI: its output shown (`inherit`), shown and kept (`capture`, to read an id), or only kept (`quiet`). */
+function run(args, env, output) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["inherit", capture ? "pipe" : "inherit", "inherit"], env });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: ["inherit", output === "inherit" ? "inherit" : "pipe", "inherit"],
+      env,
+    });
     let stdout = "";
     child.stdout?.on("data", (chunk) => {
       stdout += chunk;
-      process.stdout.write(chunk);
+      if (output === "capture") process.stdout.write(chunk);
     });
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout }));
   });
 }
 
+/** An argument as a shell would need it: quoted when it holds spaces or quotes. */
+function shown(args) {
+  return args.map((arg) => (/[\s"'{}]/.test(arg) ? `'${arg}'` : arg)).join(" ");
+}
+
+/**
+ * The story's nodes, scripted through the emulator's admin API (node behaviour is not part of the DMS
+ * API): eight simulated seconds each (0.8 s of the demo, long enough for `watch` to see each change),
+ * and the second fails its next run.
+ */
+async function scriptNodes(dagId, env) {
+  const { stdout } = await run(["flow-show", "--dag-id", dagId, "--output", "json"], env, "quiet");
+  const nodeId = (name) => JSON.parse(stdout).nodes.find((n) => n.name === name).nodeId;
+  await setBehaviour(dagId, nodeId("load_orders"), { durationMs: 8000 });
+  await setBehaviour(dagId, nodeId("aggregate_daily"), {
+    durationMs: 8000,
+    failNext: { message: "division by zero in aggregate_daily" },
+  });
+}
+
 /** Sets a node's simulated behaviour through the emulator's admin API. */
-async function setBehaviour(nodeId, behaviour) {
-  const response = await fetch(`${emulator.url}/_emulator/flows/${STORY_ID}/nodes/${nodeId}/behaviour`, {
+async function setBehaviour(dagId, nodeId, behaviour) {
+  const response = await fetch(`${emulator.url}/_emulator/flows/${dagId}/nodes/${nodeId}/behaviour`, {
     method: "PUT",
     headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
     body: JSON.stringify(behaviour),
