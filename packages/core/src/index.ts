@@ -115,6 +115,7 @@ export { type RunTaskFlowOptions, runTaskFlow, type StartedTaskFlowRun } from ".
 export {
   pollDelayMs,
   TERMINAL_STATUSES,
+  type WaiterTiming,
   type WaitForTaskFlowInstanceOptions,
   type WaitPollEvent,
   waitForTaskFlowInstance,

@@ -1,8 +1,8 @@
 // `call --cli-input-json` and `--generate-cli-skeleton`: an operation's parameters as one JSON
 // document, read from the command line or a file, and the empty document to start from.
-import { readFile } from "node:fs/promises";
 import type { OperationDescriptor, Schema, WireType } from "@dmsflow/client";
 import { parseJsonExact } from "@dmsflow/client";
+import { inlineOrFile } from "../args/inlineOrFile.js";
 import { UsageError } from "../args/usageError.js";
 
 /**
@@ -11,15 +11,7 @@ import { UsageError } from "../args/usageError.js";
  * Returns wire text by parameter name, as the `--Name value` flags give it.
  */
 export async function readCliInputJson(operation: OperationDescriptor, given: string): Promise<Record<string, string>> {
-  let text = given;
-  if (given.startsWith("file://")) {
-    const path = given.slice("file://".length);
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      throw new UsageError(`--cli-input-json cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-    }
-  }
+  const text = await inlineOrFile("cli-input-json", given);
   let value: unknown;
   try {
     value = parseJsonExact(text);

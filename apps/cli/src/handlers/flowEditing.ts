@@ -1,8 +1,8 @@
 // `dmsflow create-flow` and `dmsflow add-node`: defining a task flow from the command line.
-import { readFile } from "node:fs/promises";
-import type { FlowNode } from "@dmsflow/core";
+import type { DmsCallOptions, DmsClient, FlowNode, TaskFlowRef } from "@dmsflow/core";
+import { inlineOrFile } from "../args/inlineOrFile.js";
 import { UsageError } from "../args/usageError.js";
-import type { CommandContext, CommandHandler } from "../commands/commandSpec.js";
+import type { CommandHandler } from "../commands/commandSpec.js";
 import type { RecordResult } from "../output/commandResult.js";
 import { sanitize } from "../output/sanitize.js";
 
@@ -45,7 +45,7 @@ export const addNodeHandler: CommandHandler = {
     const { addTaskFlowEdges, createTask } = await import("@dmsflow/client");
     const client = await ctx.client();
     const call = { signal: ctx.io.signal };
-    const upstream = after.length === 0 ? [] : await upstreamNodes(ctx, dagId, tid, after);
+    const upstream = after.length === 0 ? [] : await upstreamNodes(client, { DagId: dagId, Tid: tid }, after, call);
     const created = await createTask(
       client,
       { DagId: dagId, Tid: tid, NodeName: name, NodeType: flags.requiredString("type"), NodeContent: content },
@@ -86,15 +86,7 @@ export const addNodeHandler: CommandHandler = {
 /** --content as it will be sent: inline or `file://path`, checked to be JSON (and sent as written, so int64 ids in it stay exact). */
 async function readContent(given: string | undefined): Promise<string | undefined> {
   if (given === undefined) return undefined;
-  let text = given;
-  if (given.startsWith("file://")) {
-    const path = given.slice("file://".length);
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      throw new UsageError(`--content cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-    }
-  }
+  const text = await inlineOrFile("content", given);
   try {
     JSON.parse(text);
   } catch (error) {
@@ -107,13 +99,14 @@ async function readContent(given: string | undefined): Promise<string | undefine
 
 /** The nodes --after names, by exact name or ID, from the flow's graph (one GetTaskFlowGraph call). */
 async function upstreamNodes(
-  ctx: CommandContext,
-  dagId: string,
-  tid: string | undefined,
+  client: DmsClient,
+  flow: TaskFlowRef,
   after: readonly string[],
+  call: DmsCallOptions,
 ): Promise<FlowNode[]> {
   const { getFlowGraph } = await import("@dmsflow/core");
-  const graph = await getFlowGraph(await ctx.client(), { DagId: dagId, Tid: tid }, { signal: ctx.io.signal });
+  const graph = await getFlowGraph(client, flow, call);
+  const dagId = String(flow.DagId);
   return after.map((wanted) => {
     const byId = graph.nodes.find((n) => n.nodeId === wanted);
     const byName = graph.nodes.filter((n) => n.name === wanted);

@@ -27,24 +27,28 @@ export interface WaitPollEvent {
   readonly nextDelayMs: number | undefined;
 }
 
-/** What to wait for and how long. */
-export interface WaitForTaskFlowInstanceOptions extends TaskFlowInstanceRef {
-  /** The status or statuses to wait for (InstanceStatus values), or a predicate over the status (and the instance). */
-  readonly until: InstanceStatus | readonly number[] | ((status: number, instance: DAGInstance) => boolean);
+/** How long a waiter waits and how often it polls: the instance and node waiters take the same. */
+export interface WaiterTiming {
   /** Give up after this long (default 180000 ms, like the aliyun CLI waiter). */
   readonly timeoutMs?: number | undefined;
   /** The first wait between polls (default 2000 ms); each later one doubles, up to maxIntervalMs, with jitter. */
   readonly intervalMs?: number | undefined;
   /** The longest wait between polls (default 30000 ms, at least intervalMs). */
   readonly maxIntervalMs?: number | undefined;
+  /** Aborts the wait. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What to wait for and how long. */
+export interface WaitForTaskFlowInstanceOptions extends TaskFlowInstanceRef, WaiterTiming {
+  /** The status or statuses to wait for (InstanceStatus values), or a predicate over the status (and the instance). */
+  readonly until: InstanceStatus | readonly number[] | ((status: number, instance: DAGInstance) => boolean);
   /** Give up with code WaiterInstanceNotFound after this many polls that did not find the instance (default 2). */
   readonly notFoundPolls?: number | undefined;
   /** Stop waiting with DmsWaiterError when the instance reaches a terminal status that does not match (default true). */
   readonly stopOnTerminal?: boolean | undefined;
   /** Called after every poll (progress, metrics). */
   readonly onPoll?: ((event: WaitPollEvent) => void) | undefined;
-  /** Aborts the wait. */
-  readonly signal?: AbortSignal | undefined;
 }
 
 /**

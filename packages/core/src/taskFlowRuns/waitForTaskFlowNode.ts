@@ -5,7 +5,12 @@ import { DmsAbortError } from "../errors/transportErrors.js";
 import { sleep } from "../retry/sleep.js";
 import type { TaskFlowInstanceRef } from "../taskFlowInstances/findTaskFlowInstance.js";
 import { InstanceTracker } from "../taskFlowInstances/InstanceTracker.js";
-import { awaitedStatuses, pollDelayMs, TERMINAL_STATUSES } from "../taskFlowInstances/waitForTaskFlowInstance.js";
+import {
+  awaitedStatuses,
+  pollDelayMs,
+  TERMINAL_STATUSES,
+  type WaiterTiming,
+} from "../taskFlowInstances/waitForTaskFlowInstance.js";
 import { type FlowGraph, getFlowGraph, int64 } from "./flowGraph.js";
 import { type TaskFlowRunNode, taskFlowRunOf } from "./taskFlowRun.js";
 
@@ -24,23 +29,15 @@ export interface NodeWaitPollEvent {
 }
 
 /** Which node of which run to wait for, until what, and how long. */
-export interface WaitForTaskFlowNodeOptions extends TaskFlowInstanceRef {
+export interface WaitForTaskFlowNodeOptions extends TaskFlowInstanceRef, WaiterTiming {
   /** The node: its NodeId, or its name (compared exactly; several nodes with the name are refused). */
   readonly node: { readonly nodeId: Int64Input } | { readonly name: string };
   /** The node status or statuses to wait for (InstanceStatus values), or a predicate over the status (and the node). */
   readonly until: InstanceStatus | readonly number[] | ((status: number, node: TaskFlowRunNode) => boolean);
-  /** Give up after this long (default 180000 ms). */
-  readonly timeoutMs?: number | undefined;
-  /** The first wait between polls (default 2000 ms); each later one doubles, up to maxIntervalMs, with jitter. */
-  readonly intervalMs?: number | undefined;
-  /** The longest wait between polls (default 30000 ms, at least intervalMs). */
-  readonly maxIntervalMs?: number | undefined;
   /** Stop with DmsWaiterError when the node reaches a final status that does not match, or the run ends first (default true). */
   readonly stopOnTerminal?: boolean | undefined;
   /** Called after every poll. */
   readonly onPoll?: ((event: NodeWaitPollEvent) => void) | undefined;
-  /** Aborts the wait. */
-  readonly signal?: AbortSignal | undefined;
 }
 
 /**
