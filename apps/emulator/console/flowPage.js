@@ -107,15 +107,16 @@ export async function flowPage(root, { meta, live, params }) {
     // Later reads replace the runs only, so an open behaviour form and the graph stay put.
     root.querySelector("table.runs")?.replaceWith(runsTable(meta, flow.runs));
   };
-  await refresh();
   let pending;
-  const unsubscribe = live.subscribe((kind, event) => {
-    if (((kind === "run" && event.dagId === dagId) || kind === "state") && !pending)
-      pending = setTimeout(() => refresh().finally(() => (pending = undefined)), 500);
-  });
-  const stop = live.pollWithoutStream(2000, refresh);
+  const stop = await live.follow(
+    (kind, event) => {
+      if (((kind === "run" && event.dagId === dagId) || kind === "state") && !pending)
+        pending = setTimeout(() => refresh().finally(() => (pending = undefined)), 500);
+    },
+    refresh,
+    2000,
+  );
   return () => {
-    unsubscribe();
     stop();
     clearTimeout(pending);
   };

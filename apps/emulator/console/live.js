@@ -75,6 +75,26 @@ export class Live {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Follows the emulator for a page: subscribes `listener` before the page's first read, so that nothing
+   * that happens during the read is missed, reads once, then polls every `pollMs` while there is no
+   * stream. Returns the stop function; when the first read fails, stops following and rethrows.
+   */
+  async follow(listener, refresh, pollMs) {
+    const unsubscribe = this.subscribe(listener);
+    try {
+      await refresh();
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    const stop = this.pollWithoutStream(pollMs, refresh);
+    return () => {
+      unsubscribe();
+      stop();
+    };
+  }
+
   /** Runs refresh `ms` after the previous one ended, while there is no stream; returns the stop function. */
   pollWithoutStream(ms, refresh) {
     let stopped = false;

@@ -60,16 +60,17 @@ function render(meta, data) {
 /** The overview page. */
 export async function overviewPage(root, { meta, live }) {
   const refresh = async () => root.replaceChildren(h("h1", {}, "Task flows"), render(meta, await api("overview")));
-  await refresh();
   let pending;
-  const unsubscribe = live.subscribe((kind) => {
-    // A run started or ended, or the state was replaced: read again, at most once a second.
-    if ((kind === "run" || kind === "state") && !pending)
-      pending = setTimeout(() => refresh().finally(() => (pending = undefined)), 1000);
-  });
-  const stop = live.pollWithoutStream(2000, refresh);
+  const stop = await live.follow(
+    (kind) => {
+      // A run started or ended, or the state was replaced: read again, at most once a second.
+      if ((kind === "run" || kind === "state") && !pending)
+        pending = setTimeout(() => refresh().finally(() => (pending = undefined)), 1000);
+    },
+    refresh,
+    2000,
+  );
   return () => {
-    unsubscribe();
     stop();
     clearTimeout(pending);
   };

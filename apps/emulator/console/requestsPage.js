@@ -63,10 +63,17 @@ export async function requestsPage(root, { meta, live }) {
   action.addEventListener("change", draw);
   outcome.addEventListener("change", draw);
   const add = (list) => {
+    let added = 0;
     for (const e of list) {
       if (seen.has(e.requestId)) continue;
       seen.add(e.requestId);
       entries.push(e);
+      added++;
+    }
+    // A read of the history can answer after newer requests came by the stream: keep time order.
+    // ISO times compare as strings; the sort is stable for requests of the same millisecond.
+    if (added > 1 || (added === 1 && entries.length > 1 && entries.at(-2).time > entries.at(-1).time)) {
+      entries.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
     }
     if (entries.length > SHOWN * 2) {
       for (const gone of entries.splice(0, entries.length - SHOWN * 2)) seen.delete(gone.requestId);
@@ -96,20 +103,21 @@ export async function requestsPage(root, { meta, live }) {
       body,
     ),
   );
-  await refresh();
   let pending;
-  const unsubscribe = live.subscribe((kind, event) => {
-    if (kind !== "request") return;
-    add([event]);
-    // Many requests a second redraw at most ten times a second.
-    pending ??= setTimeout(() => {
-      pending = undefined;
-      draw();
-    }, 100);
-  });
-  const stop = live.pollWithoutStream(1000, refresh);
+  const stop = await live.follow(
+    (kind, event) => {
+      if (kind !== "request") return;
+      add([event]);
+      // Many requests a second redraw at most ten times a second.
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        draw();
+      }, 100);
+    },
+    refresh,
+    1000,
+  );
   return () => {
-    unsubscribe();
     stop();
     clearTimeout(pending);
   };

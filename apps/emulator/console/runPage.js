@@ -111,27 +111,29 @@ export async function runPage(root, { meta, live, params }) {
     } else for (const n of run.nodes) graph.setStatus(n.id, statusName(meta, n.status));
     showRun();
   };
-  await refresh();
-
   let pending;
-  const unsubscribe = live.subscribe((kind, event) => {
-    if (kind === "state" && !pending) {
-      pending = setTimeout(() => refresh().finally(() => (pending = undefined)), 100);
-      return;
-    }
-    if (event.instanceId !== instanceId) return;
-    changes++;
-    if (kind === "node") {
-      // A node event carries everything the node shows: update it in place.
-      const node = run.nodes.find((n) => n.id === event.nodeId);
-      if (node) Object.assign(node, { status: event.status, attempts: event.attempt, message: event.message });
-      graph.setStatus(event.nodeId, statusName(meta, event.status));
-      showRun();
-    } else if (kind === "run" && !pending) pending = setTimeout(() => refresh().finally(() => (pending = undefined)), 100);
-  });
-  const stop = live.pollWithoutStream(1000, refresh);
+  const stop = await live.follow(
+    (kind, event) => {
+      if (kind === "state" && !pending) {
+        pending = setTimeout(() => refresh().finally(() => (pending = undefined)), 100);
+        return;
+      }
+      if (event.instanceId !== instanceId) return;
+      changes++;
+      // Before the first answer is drawn, counting is enough: fetchRun asks again.
+      if (!graph) return;
+      if (kind === "node") {
+        // A node event carries everything the node shows: update it in place.
+        const node = run.nodes.find((n) => n.id === event.nodeId);
+        if (node) Object.assign(node, { status: event.status, attempts: event.attempt, message: event.message });
+        graph.setStatus(event.nodeId, statusName(meta, event.status));
+        showRun();
+      } else if (kind === "run" && !pending) pending = setTimeout(() => refresh().finally(() => (pending = undefined)), 100);
+    },
+    refresh,
+    1000,
+  );
   return () => {
-    unsubscribe();
     stop();
     clearTimeout(pending);
   };

@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsoleRig, DEMO_KEY, STATE_TIMEOUT_MS, startConsoleRig } from "./fixtures/consoleBrowser.js";
 
@@ -23,6 +24,38 @@ async function tryRun(): Promise<string> {
 
 async function behaviour(nodeId: string, value: unknown): Promise<void> {
   expect((await rig.emulator.admin("PUT", `flows/${DAG}/nodes/${nodeId}/behaviour`, value)).status).toBe(200);
+}
+
+/**
+ * Holds the page's next read of `url` back from it (the emulator answers it at once) until the page's
+ * event stream has brought an `eventName` event whose data contains `text`: what that event tells is
+ * newer than the answer the page then draws, so only the stream can show it.
+ */
+async function holdReadUntilStreamed(
+  page: Page,
+  url: RegExp,
+  eventName: string,
+  text: string,
+): Promise<{ readSent: Promise<void> }> {
+  await page.locator('#live[data-mode="stream"]').waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const streamed = new Promise<void>((resolve) => {
+    cdp.on("Network.eventSourceMessageReceived", (m) => {
+      if (m.eventName === eventName && m.data.includes(text)) resolve();
+    });
+  });
+  let sent!: () => void;
+  const readSent = new Promise<void>((resolve) => {
+    sent = resolve;
+  });
+  await page.route(url, async (route) => {
+    const answer = await route.fetch();
+    sent();
+    await streamed;
+    await route.fulfill({ response: answer });
+  });
+  return { readSent };
 }
 
 describe(
@@ -110,6 +143,33 @@ describe(
       expect((await rig.emulator.v3("ListTaskFlow", { Tid: "3" }, DEMO_KEY)).status).toBe(200);
       await page.close();
       await history.close();
+    });
+
+    it("shows a request answered while its first read of the history was under way", { timeout: 180_000 }, async () => {
+      const page = await rig.open("#/faults");
+      const released = await holdReadUntilStreamed(page, /\/api\/requests\?/, "request", '"GetTaskFlowGraph"');
+      await page.evaluate(() => {
+        location.hash = "#/requests";
+      });
+      await released.readSent;
+      expect((await rig.emulator.v3("GetTaskFlowGraph", { DagId: DAG }, DEMO_KEY)).status).toBe(200);
+      await page.locator('table.requests tr[data-action="GetTaskFlowGraph"]').waitFor();
+      await page.close();
+    });
+
+    it("shows a node that ended while its first read of the run was under way", { timeout: 180_000 }, async () => {
+      await behaviour(LOAD, { durationMs: 1000 });
+      await behaviour(AGGREGATE, { durationMs: 1000, failNext: null });
+      const id = await tryRun();
+      const page = await rig.open("#/faults");
+      const released = await holdReadUntilStreamed(page, new RegExp(`/api/runs/${id}$`), "nodeStatus", `"${LOAD}"`);
+      await page.evaluate((hash) => {
+        location.hash = hash;
+      }, `#/run/${id}`);
+      await released.readSent;
+      await rig.advance(1000);
+      await page.locator(`svg.graph g[data-node-id="${LOAD}"][data-status="succeeded"]`).waitFor();
+      await page.close();
     });
 
     it("resets the emulator and seeds it again with its start-up seed", { timeout: 180_000 }, async () => {
