@@ -58,6 +58,12 @@ async function holdReadUntilStreamed(
   return { readSent };
 }
 
+/** Moves an open console to another page by its hash, as a click on a link would: no reload. */
+async function goTo(page: Page, hash: string): Promise<void> {
+  // A string, because the test files are type-checked without the DOM library.
+  await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+}
+
 describe(
   "the web console",
   () => {
@@ -148,9 +154,7 @@ describe(
     it("shows a request answered while its first read of the history was under way", { timeout: 180_000 }, async () => {
       const page = await rig.open("#/faults");
       const released = await holdReadUntilStreamed(page, /\/api\/requests\?/, "request", '"GetTaskFlowGraph"');
-      await page.evaluate(() => {
-        location.hash = "#/requests";
-      });
+      await goTo(page, "#/requests");
       await released.readSent;
       expect((await rig.emulator.v3("GetTaskFlowGraph", { DagId: DAG }, DEMO_KEY)).status).toBe(200);
       await page.locator('table.requests tr[data-action="GetTaskFlowGraph"]').waitFor();
@@ -163,9 +167,7 @@ describe(
       const id = await tryRun();
       const page = await rig.open("#/faults");
       const released = await holdReadUntilStreamed(page, new RegExp(`/api/runs/${id}$`), "nodeStatus", `"${LOAD}"`);
-      await page.evaluate((hash) => {
-        location.hash = hash;
-      }, `#/run/${id}`);
+      await goTo(page, `#/run/${id}`);
       await released.readSent;
       await rig.advance(1000);
       await page.locator(`svg.graph g[data-node-id="${LOAD}"][data-status="succeeded"]`).waitFor();
